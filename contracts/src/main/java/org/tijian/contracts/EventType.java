@@ -1,0 +1,55 @@
+package org.tijian.contracts;
+
+import java.util.Arrays;
+import org.tijian.contracts.evaluation.IndicatorEvaluated;
+import org.tijian.contracts.intake.ObservationAccepted;
+import org.tijian.contracts.ledger.ProblemIdentified;
+import org.tijian.contracts.projects.ProjectProposed;
+
+/** Every event the platform publishes: its record, its topic and its CloudEvents {@code type}. */
+public enum EventType {
+    OBSERVATION_ACCEPTED(ObservationAccepted.class, Topics.INTAKE_OBSERVATIONS),
+    INDICATOR_EVALUATED(IndicatorEvaluated.class, Topics.EVALUATION_RESULTS),
+    PROBLEM_IDENTIFIED(ProblemIdentified.class, Topics.LEDGER_PROBLEMS),
+    PROJECT_PROPOSED(ProjectProposed.class, Topics.PROJECTS_LIFECYCLE);
+
+    private final Class<? extends Record> recordType;
+    private final String topic;
+
+    EventType(Class<? extends Record> recordType, String topic) {
+        this.recordType = recordType;
+        this.topic = topic;
+    }
+
+    public Class<? extends Record> recordType() {
+        return recordType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The CloudEvents {@code ce_type}, e.g. {@code org.tijian.intake.ObservationAccepted.v1}. */
+    public String cloudEventType() {
+        String module = recordType.getPackageName().substring("org.tijian.contracts.".length());
+        return "org.tijian." + module + "." + recordType.getSimpleName() + "." + topic.substring(topic.lastIndexOf('.') + 1);
+    }
+
+    public String schemaResource() {
+        return "/schemas/" + recordType.getSimpleName() + ".schema.json";
+    }
+
+    public static EventType of(Class<?> recordType) {
+        return Arrays.stream(values())
+                .filter(t -> t.recordType.equals(recordType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a Tijian event: " + recordType.getName()));
+    }
+
+    public static EventType ofCloudEventType(String ceType) {
+        return Arrays.stream(values())
+                .filter(t -> t.cloudEventType().equals(ceType))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + ceType));
+    }
+}

@@ -1,0 +1,23 @@
+package org.tijian.contracts;
+
+import java.util.List;
+
+/** Kafka topic names. A breaking change to an event is a new topic version, never an edit. */
+public final class Topics {
+
+    public static final String INTAKE_OBSERVATIONS = "intake.observations.v1";
+    public static final String EVALUATION_RESULTS = "evaluation.results.v1";
+    public static final String LEDGER_PROBLEMS = "ledger.problems.v1";
+    public static final String PROJECTS_LIFECYCLE = "projects.lifecycle.v1";
+
+    public static final List<String> ALL =
+            List.of(INTAKE_OBSERVATIONS, EVALUATION_RESULTS, LEDGER_PROBLEMS, PROJECTS_LIFECYCLE);
+
+    /** Dead-letter topic of one consumer group on one topic (the Kafka binder's naming). */
+    public static String deadLetter(String topic, String consumerGroup) {
+        return "error." + topic + "." + consumerGroup;
+    }
+
+    private Topics() {
+    }
+}

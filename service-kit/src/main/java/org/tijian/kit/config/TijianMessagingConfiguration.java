@@ -1,0 +1,106 @@
+package org.tijian.kit.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.tijian.contracts.Topics;
+import org.tijian.kit.inbox.ProcessedEvents;
+import org.tijian.kit.messaging.EventReader;
+import org.tijian.kit.outbox.EventOutbox;
+import org.tijian.kit.outbox.OutboxProperties;
+import org.tijian.kit.outbox.OutboxRelay;
+import org.tijian.kit.outbox.R2dbcEventOutbox;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Outbox, relay, idempotent consumption and the platform's topics, for services with a database and Kafka. */
+@AutoConfiguration(after = R2dbcAutoConfiguration.class)
+@ConditionalOnClass(name = {"org.springframework.r2dbc.core.DatabaseClient", "org.springframework.kafka.core.KafkaTemplate"})
+@EnableConfigurationProperties(OutboxProperties.class)
+public class TijianMessagingConfiguration {
+
+    /** The kit's own migrations (outbox, processed events) run with each service's. */
+    @Bean
+    FlywayConfigurationCustomizer tijianKitMigrations() {
+        return configuration -> {
+            Location[] own = configuration.getLocations();
+            Location[] all = java.util.Arrays.copyOf(own, own.length + 1);
+            all[own.length] = new Location("classpath:db/kit");
+            configuration.locations(all);
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
+        return TransactionalOperator.create(transactionManager);
+    }
+
+    @Bean
+    EventReader eventReader(JsonMapper json) {
+        return new EventReader(json);
+    }
+
+    @Bean
+    ProcessedEvents processedEvents(DatabaseClient db, TransactionalOperator transaction, EventReader reader,
+            MeterRegistry meters) {
+        return new ProcessedEvents(db, transaction, reader, meters);
+    }
+
+    @Bean
+    EventOutbox eventOutbox(DatabaseClient db, JsonMapper json, @Value("${spring.application.name}") String source) {
+        return new R2dbcEventOutbox(db, json, source);
+    }
+
+    /** Idempotent, ordered producer for the relay; fails fast instead of blocking when Kafka is down. */
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(@Value("${tijian.kafka.brokers}") String brokers,
+            @Value("${spring.application.name}") String application) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator transaction,
+            KafkaTemplate<String, byte[]> outboxKafkaTemplate, OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(db, transaction, outboxKafkaTemplate, properties, meters);
+    }
+
+    /** Every service declares the platform's topics; creating an existing topic is a no-op. */
+    @Bean
+    KafkaAdmin.NewTopics tijianTopics(@Value("${tijian.kafka.partitions}") int partitions,
+            @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build())
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+}

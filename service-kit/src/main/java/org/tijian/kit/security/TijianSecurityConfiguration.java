@@ -1,0 +1,69 @@
+package org.tijian.kit.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.tijian.kit.error.ProblemResponses;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every service is an OAuth2 resource server: nothing but health answers without a valid JWT, and
+ * roles come from the token (see {@link TijianUser}). Services guard writes with
+ * {@code @PreAuthorize("hasRole('...')")}. No service trusts the network: the gateway relays the
+ * caller's token and each service validates it again.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class TijianSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemJsonSecurityHandlers problemJsonSecurityHandlers(ProblemResponses problems) {
+        return new ProblemJsonSecurityHandlers(problems);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain tijianSecurityFilterChain(ServerHttpSecurity http, ProblemJsonSecurityHandlers handlers) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TijianSecurityConfiguration::authentication))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .build();
+    }
+
+    static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+        var authorities = TijianUser.roles(jwt.getClaims()).stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList();
+        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
+    /** Kept for services that build their own chain and want the same role mapping. */
+    public static Converter<Jwt, Mono<AbstractAuthenticationToken>> jwtAuthenticationConverter() {
+        return TijianSecurityConfiguration::authentication;
+    }
+}
