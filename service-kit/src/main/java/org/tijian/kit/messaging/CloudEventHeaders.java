@@ -15,9 +15,15 @@ public final class CloudEventHeaders {
     public static final String CONTENT_TYPE = "content-type";
     public static final String TRACEPARENT = "traceparent";
 
-    /** Reads a header whatever form the Kafka header mapper left it in (bytes or text). */
+    /**
+     * Reads a header whatever form the Kafka header mapper left it in (bytes or text). Spring Cloud
+     * Function renames {@code ce_x} headers to {@code ce-x} before a function sees them; both are read.
+     */
     public static String text(Map<String, Object> headers, String name) {
         Object value = headers.get(name);
+        if (value == null && name.startsWith("ce_")) {
+            value = headers.get("ce-" + name.substring(3));
+        }
         if (value == null) {
             return null;
         }

@@ -23,7 +23,8 @@ public class EventReader {
         try {
             eventId = UUID.fromString(id);
         } catch (RuntimeException e) {
-            throw new MalformedEventException("message has no valid " + CloudEventHeaders.ID + " header: " + id, e);
+            throw new MalformedEventException("message has no valid " + CloudEventHeaders.ID + " header: " + id
+                    + " (headers: " + headers.keySet() + ")", e);
         }
         T payload;
         try {

@@ -1,0 +1,17 @@
+package org.tijian.evaluation.result;
+
+import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public interface ResultStore {
+
+    Mono<IndicatorResult> find(int checkYear, String areaCode, String indicatorCode);
+
+    Mono<IndicatorResult> findById(UUID id);
+
+    Flux<IndicatorResult> findByArea(int checkYear, String areaCode);
+
+    /** Inserts version 1 or replaces the current version, and appends the version to the history. */
+    Mono<Void> save(IndicatorResult result);
+}
