@@ -88,6 +88,10 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
         if (error instanceof AccessDeniedException e) {
             return problems.problem(CommonError.FORBIDDEN, locale, e.getMessage());
         }
+        if (hasCause(error, java.net.ConnectException.class) || error instanceof java.net.ConnectException) {
+            // a gateway or client whose downstream service does not answer
+            return problems.problem(CommonError.UNAVAILABLE, locale, exchange.getRequest().getPath().value());
+        }
         if (error instanceof DataIntegrityViolationException) {
             return problems.problem(CommonError.CONFLICT, locale, "duplicate or inconsistent data");
         }
