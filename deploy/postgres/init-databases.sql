@@ -1,0 +1,4 @@
+-- One database per service on one PostgreSQL server (tijian_intake is created by POSTGRES_DB).
+create database tijian_evaluation owner tijian;
+create database tijian_ledger owner tijian;
+create database tijian_projects owner tijian;
