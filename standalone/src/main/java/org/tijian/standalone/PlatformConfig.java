@@ -1,0 +1,120 @@
+package org.tijian.standalone;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to start the platform.
+ *
+ * @param dataDir where PostgreSQL, Kafka, the signing key and the logs are kept across restarts
+ * @param portOffset added to every port (gateway 8080, services 8081-8084, issuer 8089,
+ *     PostgreSQL 15432, Kafka 19092 and 19093)
+ * @param servicesDir the folder holding the services' runnable jars ({@code <name>-<version>-exec.jar})
+ * @param javaOptions JVM options of every child JVM (services and Kafka)
+ * @param startupTimeout how long each part may take to become ready
+ * @param services which services to start, in start order; the gateway always starts last
+ */
+public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, List<String> javaOptions,
+        Duration startupTimeout, List<String> services) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of("tijian-data");
+    public static final List<String> DEFAULT_JAVA_OPTIONS =
+            List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+    public PlatformConfig {
+        dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+        Ports.checkOffset(portOffset);
+        servicesDir = Objects.requireNonNull(servicesDir, "servicesDir").toAbsolutePath().normalize();
+        javaOptions = List.copyOf(javaOptions);
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+        services = ServiceProcess.inStartOrder(services);
+    }
+
+    public static PlatformConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().dataDir(dataDir).portOffset(portOffset).servicesDir(servicesDir).javaOptions(javaOptions)
+                .startupTimeout(startupTimeout).services(services);
+    }
+
+    /** A base port plus the offset. */
+    public int port(int basePort) {
+        return basePort + portOffset;
+    }
+
+    public Path logsDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /**
+     * The {@code services/} folder next to the launcher's jar (or next to {@code target/classes}
+     * when run from an IDE or a test), where the build copies the services' jars.
+     */
+    static Path defaultServicesDir() {
+        try {
+            Path codeSource = Path.of(PlatformConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return codeSource.toAbsolutePath().getParent().resolve("services");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Path.of("services");
+        }
+    }
+
+    public static final class Builder {
+
+        private Path dataDir = DEFAULT_DATA_DIR;
+        private int portOffset;
+        private Path servicesDir;
+        private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private List<String> services = ServiceProcess.NAMES;
+
+        private Builder() {
+        }
+
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        public Builder portOffset(int portOffset) {
+            this.portOffset = portOffset;
+            return this;
+        }
+
+        public Builder servicesDir(Path servicesDir) {
+            this.servicesDir = servicesDir;
+            return this;
+        }
+
+        public Builder javaOptions(List<String> javaOptions) {
+            this.javaOptions = javaOptions;
+            return this;
+        }
+
+        public Builder startupTimeout(Duration startupTimeout) {
+            this.startupTimeout = startupTimeout;
+            return this;
+        }
+
+        /** Starts only these services (for tests of a part of the platform); none for just the infrastructure. */
+        public Builder services(List<String> services) {
+            this.services = services;
+            return this;
+        }
+
+        public PlatformConfig build() {
+            return new PlatformConfig(dataDir, portOffset, servicesDir != null ? servicesDir : defaultServicesDir(),
+                    javaOptions, startupTimeout, services);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.tijian.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tijian.standalone.Platform;
+import org.tijian.standalone.PlatformConfig;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton through the gateway: a department posts an observation, evaluation judges it,
+ * the ledger opens a problem, the project library drafts a project. The services run as separate
+ * processes from their runnable jars, on one Kafka broker and one PostgreSQL server, with data in a
+ * folder that survives a restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SkeletonEndToEndIT {
+
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+    private static Path dataDir;
+    private static PlatformConfig config;
+    private static Platform platform;
+    private static String firstProblemId;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        dataDir = Files.createTempDirectory("tijian-e2e-");
+        config = PlatformConfig.builder()
+                .dataDir(dataDir)
+                .portOffset(Integer.getInteger("tijian.e2e.portOffset", 500))
+                .servicesDir(Path.of(System.getProperty("tijian.services.dir", "target/services")))
+                .build();
+        platform = Platform.start(config);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static GatewayClient as(String user) {
+        return new GatewayClient(platform.gatewayUrl(), platform.tokenFor(user));
+    }
+
+    private static String observation(String area, String dataElement, String value) {
+        return """
+                {"checkYear": 2025, "areaCode": "%s", "dataElement": "%s", "value": %s, "unit": "%%"}"""
+                .formatted(area, dataElement, value);
+    }
+
+    private static List<JsonNode> problems(String area, String indicator) {
+        var response = as("nanchang-official").get("/api/ledger/problems?areaCode=" + area + "&checkYear=2025");
+        assertThat(response.status()).isEqualTo(200);
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode problem : response.json()) {
+            if (area.equals(problem.get("areaCode").asString()) && indicator.equals(problem.get("indicatorCode").asString())) {
+                matching.add(problem);
+            }
+        }
+        return matching;
+    }
+
+    @Test
+    @Order(1)
+    void failingObservationBecomesAProblemAndADraftProject() {
+        var posted = as("water-dept").postJson("/api/intake/observations", observation("3601", "U01", "64"));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+
+        JsonNode problem = Awaitility.await().atMost(PIPELINE).until(() -> problems("3601", "U01"), p -> p.size() == 1).get(0);
+        assertThat(problem.get("description").asString()).isEqualTo("城市生活污水集中收集率：64%，未达到评价标准（>= 70%）");
+        assertThat(problem.get("rectificationClass").asString()).isEqualTo("BEST_EFFORT");
+        firstProblemId = problem.get("id").asString();
+
+        var results = as("nanchang-official").get("/api/evaluation/results?checkYear=2025&areaCode=3601");
+        assertThat(results.json().get(0).get("verdict").asString()).isEqualTo("FAIL");
+        assertThat(results.json().get(0).get("observationIds").get(0).asString())
+                .isEqualTo(posted.json().get("id").asString());
+
+        JsonNode project = Awaitility.await().atMost(PIPELINE).until(
+                () -> findProject(firstProblemId), found -> found != null);
+        assertThat(project.get("name").asString()).isEqualTo("城市生活污水集中收集率整治项目（3601）");
+        assertThat(project.get("status").asString()).isEqualTo("DRAFT");
+    }
+
+    @Test
+    @Order(2)
+    void theSameObservationPostedTwiceMakesOneProblem() {
+        String area = "360102";
+        for (int i = 0; i < 2; i++) {
+            assertThat(as("water-dept").postJson("/api/intake/observations", observation(area, "U03", "58")).status())
+                    .isEqualTo(201);
+        }
+        // Events of one area stay in order through every hop, so once this later one has made its
+        // problem, both copies before it have been fully processed.
+        assertThat(as("water-dept").postJson("/api/intake/observations", observation(area, "U24", "60")).status())
+                .isEqualTo(201);
+        Awaitility.await().atMost(PIPELINE).until(() -> problems(area, "U24").size() == 1);
+
+        assertThat(problems(area, "U03")).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void nothingAnswersThroughTheGatewayWithoutAToken() {
+        var anonymous = new GatewayClient(platform.gatewayUrl(), null);
+        assertThat(anonymous.get("/api/ledger/problems?areaCode=3601&checkYear=2025").status()).isEqualTo(401);
+        assertThat(anonymous.postJson("/api/intake/observations", observation("3601", "U01", "1")).status()).isEqualTo(401);
+        assertThat(as("nanchang-official").postJson("/api/intake/observations", observation("3601", "U01", "1")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(4)
+    void aRestartKeepsTheLedger() {
+        platform.close();
+        platform = Platform.start(config);
+
+        var problem = as("nanchang-official").get("/api/ledger/problems/" + firstProblemId);
+        assertThat(problem.status()).isEqualTo(200);
+        assertThat(problem.json().get("indicatorCode").asString()).isEqualTo("U01");
+        assertThat(findProject(firstProblemId)).isNotNull();
+    }
+
+    private static JsonNode findProject(String problemId) {
+        var library = as("nanchang-official").get("/api/projects/proposals?year=2026");
+        assertThat(library.status()).isEqualTo(200);
+        for (JsonNode project : library.json()) {
+            for (JsonNode linked : project.get("problemIds")) {
+                if (problemId.equals(linked.asString())) {
+                    return project;
+                }
+            }
+        }
+        return null;
+    }
+}
