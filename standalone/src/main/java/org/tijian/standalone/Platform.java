@@ -87,12 +87,8 @@ public final class Platform implements AutoCloseable {
                     config.dataDir().resolve("keys").resolve("dev-issuer.jwk.json"), DemoUser.standalone());
             log.info("token issuer at {}", issuer.issuer());
 
-            List<String> backends = new ArrayList<>(config.services());
-            boolean gateway = backends.remove(ServiceProcess.GATEWAY);
-            startAndAwait(backends); // independent of each other: started together
-            if (gateway) {
-                startAndAwait(List.of(ServiceProcess.GATEWAY));
-            }
+            // Independent of each other (the gateway resolves its routes per request): started together.
+            startAndAwait(config.services());
             startupTime = Duration.ofNanos(System.nanoTime() - started);
         } catch (IOException e) {
             failure = new UncheckedIOException("cannot prepare the data folder " + config.dataDir(), e);

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param servicesDir the folder holding the services' runnable jars ({@code <name>-<version>-exec.jar})
  * @param javaOptions JVM options of every child JVM (services and Kafka)
  * @param startupTimeout how long each part may take to become ready
- * @param services which services to start, in start order; the gateway always starts last
+ * @param services which services to start (all together; the gateway is listed last and stopped first)
  */
 public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, List<String> javaOptions,
         Duration startupTimeout, List<String> services) {
