@@ -52,8 +52,8 @@ class SkeletonEndToEndIT {
         }
     }
 
-    private static GatewayClient as(String user) {
-        return new GatewayClient(platform.gatewayUrl(), platform.tokenFor(user));
+    private static ApiClient as(String user) {
+        return new ApiClient(platform.gatewayUrl(), platform.tokenFor(user));
     }
 
     private static String observation(String area, String dataElement, String value) {
@@ -116,11 +116,24 @@ class SkeletonEndToEndIT {
     @Test
     @Order(3)
     void nothingAnswersThroughTheGatewayWithoutAToken() {
-        var anonymous = new GatewayClient(platform.gatewayUrl(), null);
+        var anonymous = new ApiClient(platform.gatewayUrl(), null);
         assertThat(anonymous.get("/api/ledger/problems?areaCode=3601&checkYear=2025").status()).isEqualTo(401);
         assertThat(anonymous.postJson("/api/intake/observations", observation("3601", "U01", "1")).status()).isEqualTo(401);
         assertThat(as("nanchang-official").postJson("/api/intake/observations", observation("3601", "U01", "1")).status())
                 .isEqualTo(403);
+
+        // No service trusts the network: each one, called directly, wants a token too.
+        for (String[] service : new String[][] {
+                {"data-intake-service", "/api/intake/observations?areaCode=3601&checkYear=2025"},
+                {"evaluation-service", "/api/evaluation/standards"},
+                {"ledger-service", "/api/ledger/problems?areaCode=3601&checkYear=2025"},
+                {"project-library-service", "/api/projects/proposals?year=2026"},
+                {"gateway", "/actuator/prometheus"}}) {
+            var direct = new ApiClient(platform.serviceUrl(service[0]), null);
+            assertThat(direct.get(service[1]).status()).as(service[0] + service[1]).isEqualTo(401);
+            assertThat(direct.get("/actuator/prometheus").status()).as(service[0] + " metrics").isEqualTo(401);
+            assertThat(direct.get("/actuator/health").status()).as(service[0] + " health").isEqualTo(200);
+        }
     }
 
     @Test

@@ -179,7 +179,9 @@ class ObservationIntakeIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body("3601", "1"))
                 .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("COMMON_E0403");
-        client().get().uri("/actuator/prometheus").header("Authorization", token("operator"))
-                .exchange().expectStatus().isOk();
+        String metrics = client().get().uri("/actuator/prometheus").header("Authorization", token("operator"))
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("service=\"data-intake-service\"").contains("tijian_outbox_backlog");
     }
 }

@@ -70,14 +70,9 @@ class R2dbcResultStore implements ResultStore {
         Mono<Long> history = db.sql("""
                         insert into indicator_result_history (result_id, version, value, verdict, standard, gap,
                           explanation, observation_ids, evaluated_at)
-                        values (:id, :version, :value, :verdict, :standard, :gap, :explanation, :observations, :evaluatedAt)""")
-                .bind("id", r.id()).bind("version", r.version())
-                .bind("value", Parameter.fromOrEmpty(r.value(), BigDecimal.class))
-                .bind("verdict", r.verdict().name()).bind("standard", r.standard())
-                .bind("gap", Parameter.fromOrEmpty(r.gap(), BigDecimal.class))
-                .bind("explanation", r.explanation())
-                .bind("observations", r.observationIds().toArray(UUID[]::new))
-                .bind("evaluatedAt", r.evaluatedAt())
+                        select id, version, value, verdict, standard, gap, explanation, observation_ids, evaluated_at
+                        from indicator_result where id = :id""")
+                .bind("id", r.id())
                 .fetch().rowsUpdated();
         return current.then(history).then();
     }

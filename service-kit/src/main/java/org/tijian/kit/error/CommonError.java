@@ -1,48 +1,29 @@
 package org.tijian.kit.error;
 
+import static org.tijian.kit.error.ErrorCode.define;
+
 /** Errors every service can answer with. Service-specific codes live in each service's catalogue. */
 public enum CommonError implements ErrorCode {
-    MALFORMED_REQUEST("COMMON_E0400", 400, "请求格式错误：{0}", "Malformed request: {0}"),
-    UNAUTHENTICATED("COMMON_E0401", 401, "需要有效的访问令牌", "A valid access token is required"),
-    FORBIDDEN("COMMON_E0403", 403, "无权执行此操作：{0}", "Not allowed: {0}"),
-    NOT_FOUND("COMMON_E0404", 404, "未找到：{0}", "Not found: {0}"),
-    METHOD_NOT_ALLOWED("COMMON_E0405", 405, "不支持的请求方法：{0}", "Method not allowed: {0}"),
-    CONFLICT("COMMON_E0409", 409, "与现有数据冲突：{0}", "Conflicts with existing data: {0}"),
-    PAYLOAD_TOO_LARGE("COMMON_E0413", 413, "上传内容过大：{0}", "Payload too large: {0}"),
-    UNSUPPORTED_MEDIA_TYPE("COMMON_E0415", 415, "不支持的内容类型：{0}", "Unsupported media type: {0}"),
-    VALIDATION_FAILED("COMMON_E0422", 422, "数据校验未通过：{0}", "Validation failed: {0}"),
-    INTERNAL("COMMON_E0500", 500, "服务内部错误，请联系运维人员（追踪号 {0}）", "Internal error; tell the operators (trace {0})"),
-    UNAVAILABLE("COMMON_E0503", 503, "服务暂不可用：{0}", "Service unavailable: {0}");
+    MALFORMED_REQUEST(define("COMMON_E0400", 400, "请求格式错误：{0}", "Malformed request: {0}")),
+    UNAUTHENTICATED(define("COMMON_E0401", 401, "需要有效的访问令牌", "A valid access token is required")),
+    FORBIDDEN(define("COMMON_E0403", 403, "无权执行此操作：{0}", "Not allowed: {0}")),
+    NOT_FOUND(define("COMMON_E0404", 404, "未找到：{0}", "Not found: {0}")),
+    METHOD_NOT_ALLOWED(define("COMMON_E0405", 405, "不支持的请求方法：{0}", "Method not allowed: {0}")),
+    CONFLICT(define("COMMON_E0409", 409, "与现有数据冲突：{0}", "Conflicts with existing data: {0}")),
+    PAYLOAD_TOO_LARGE(define("COMMON_E0413", 413, "上传内容过大：{0}", "Payload too large: {0}")),
+    UNSUPPORTED_MEDIA_TYPE(define("COMMON_E0415", 415, "不支持的内容类型：{0}", "Unsupported media type: {0}")),
+    VALIDATION_FAILED(define("COMMON_E0422", 422, "数据校验未通过：{0}", "Validation failed: {0}")),
+    INTERNAL(define("COMMON_E0500", 500, "服务内部错误，请联系运维人员（追踪号 {0}）", "Internal error; tell the operators (trace {0})")),
+    UNAVAILABLE(define("COMMON_E0503", 503, "服务暂不可用：{0}", "Service unavailable: {0}"));
 
-    private final String code;
-    private final int httpStatus;
-    private final String messageZh;
-    private final String messageEn;
+    private final Definition definition;
 
-    CommonError(String code, int httpStatus, String messageZh, String messageEn) {
-        this.code = code;
-        this.httpStatus = httpStatus;
-        this.messageZh = messageZh;
-        this.messageEn = messageEn;
+    CommonError(Definition definition) {
+        this.definition = definition;
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    @Override
-    public String messageZh() {
-        return messageZh;
-    }
-
-    @Override
-    public String messageEn() {
-        return messageEn;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -9,8 +9,8 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to the platform through the gateway, as a department's system or the console would. */
-final class GatewayClient {
+/** Calls the platform over HTTP (through the gateway, or a service directly), as a client would. */
+final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -18,7 +18,7 @@ final class GatewayClient {
     private final String baseUrl;
     private final String token;
 
-    GatewayClient(String baseUrl, String token) {
+    ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
     }
