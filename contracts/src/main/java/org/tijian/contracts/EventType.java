@@ -1,6 +1,7 @@
 package org.tijian.contracts;
 
 import java.util.Arrays;
+import org.tijian.contracts.catalog.AreaDefined;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.contracts.intake.ObservationAccepted;
 import org.tijian.contracts.ledger.ProblemIdentified;
@@ -11,7 +12,8 @@ public enum EventType {
     OBSERVATION_ACCEPTED(ObservationAccepted.class, Topics.INTAKE_OBSERVATIONS),
     INDICATOR_EVALUATED(IndicatorEvaluated.class, Topics.EVALUATION_RESULTS),
     PROBLEM_IDENTIFIED(ProblemIdentified.class, Topics.LEDGER_PROBLEMS),
-    PROJECT_PROPOSED(ProjectProposed.class, Topics.PROJECTS_LIFECYCLE);
+    PROJECT_PROPOSED(ProjectProposed.class, Topics.PROJECTS_LIFECYCLE),
+    AREA_DEFINED(AreaDefined.class, Topics.CATALOG_AREAS);
 
     private final Class<? extends Record> recordType;
     private final String topic;

@@ -9,9 +9,14 @@ public final class Topics {
     public static final String EVALUATION_RESULTS = "evaluation.results.v1";
     public static final String LEDGER_PROBLEMS = "ledger.problems.v1";
     public static final String PROJECTS_LIFECYCLE = "projects.lifecycle.v1";
+    /** Compacted: the latest definition of every area, keyed by area code. */
+    public static final String CATALOG_AREAS = "catalog.areas.v1";
 
     public static final List<String> ALL =
-            List.of(INTAKE_OBSERVATIONS, EVALUATION_RESULTS, LEDGER_PROBLEMS, PROJECTS_LIFECYCLE);
+            List.of(INTAKE_OBSERVATIONS, EVALUATION_RESULTS, LEDGER_PROBLEMS, PROJECTS_LIFECYCLE, CATALOG_AREAS);
+
+    /** Topics that keep only the latest record per key, so a new consumer can rebuild its copy. */
+    public static final List<String> COMPACTED = List.of(CATALOG_AREAS);
 
     /** Dead-letter topic of one consumer group on one topic (the Kafka binder's naming). */
     public static String deadLetter(String topic, String consumerGroup) {

@@ -31,7 +31,7 @@ public final class ArchitectureRules {
     }
 
     private static boolean adapter(String name) {
-        return name.endsWith("Controller") || name.endsWith("Listener") || name.endsWith("Configuration")
+        return name.endsWith("Controller") || name.endsWith("Listener") || name.endsWith("Configuration") || name.startsWith("Json")
                 || name.endsWith("Application") || name.startsWith("R2dbc") || name.endsWith("Service")
                 || name.endsWith("Tests")
                 || name.endsWith("Test") || name.endsWith("IT");

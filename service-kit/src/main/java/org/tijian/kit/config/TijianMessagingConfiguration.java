@@ -100,7 +100,9 @@ public class TijianMessagingConfiguration {
     KafkaAdmin.NewTopics tijianTopics(@Value("${tijian.kafka.partitions}") int partitions,
             @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
         return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(topic -> TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build())
+                .map(topic -> Topics.COMPACTED.contains(topic)
+                        ? TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).compact().build()
+                        : TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build())
                 .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 }

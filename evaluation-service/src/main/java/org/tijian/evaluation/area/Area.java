@@ -1,0 +1,28 @@
+package org.tijian.evaluation.area;
+
+import java.math.BigDecimal;
+import org.tijian.contracts.AreaLevel;
+import org.tijian.contracts.catalog.AreaDefined;
+
+/**
+ * One area of the tree: an administrative division (province to street) or a local one
+ * (community, compound, building).
+ *
+ * @param geometry optional GeoJSON geometry, kept as text
+ */
+public record Area(
+        String code,
+        String nameZh,
+        AreaLevel level,
+        String parentCode,
+        String cityClass,
+        Long population,
+        BigDecimal builtUpAreaKm2,
+        BigDecimal residentialLandAreaKm2,
+        String geometry) {
+
+    public AreaDefined defined() {
+        return new AreaDefined(code, nameZh, level, parentCode, cityClass, population, builtUpAreaKm2,
+                residentialLandAreaKm2);
+    }
+}
