@@ -138,6 +138,32 @@ class SkeletonEndToEndIT {
 
     @Test
     @Order(4)
+    void areasImportedIntoEvaluationReachIntakesCopy() {
+        String csv = """
+                code,name,level,parent_code,city_class
+                36,江西省,PROVINCE,,
+                3601,南昌市,CITY,36,PROVINCIAL_CAPITAL
+                360102,东湖区,DISTRICT,3601,
+                360102002,滕王阁街道,STREET,360102,
+                360102002001,滕王阁第一社区,COMMUNITY,360102002,
+                """;
+        var admin = as("admin");
+        var job = admin.post("/api/evaluation/area-imports", "text/csv", csv);
+        assertThat(job.status()).as(job.body()).isEqualTo(202);
+        String jobPath = "/api/evaluation/area-imports/" + job.json().get("id").asString();
+        Awaitility.await().atMost(PIPELINE)
+                .until(() -> admin.get(jobPath).json().get("status").asString(), "SUCCEEDED"::equals);
+
+        var copy = Awaitility.await().atMost(PIPELINE)
+                .until(() -> as("water-dept").get("/api/intake/areas/360102002001"), response -> response.status() == 200);
+        assertThat(copy.json().get("nameZh").asString()).isEqualTo("滕王阁第一社区");
+        assertThat(copy.json().get("parentCode").asString()).isEqualTo("360102002");
+        assertThat(as("water-dept").get("/api/intake/areas/3601").json().get("cityClass").asString())
+                .isEqualTo("PROVINCIAL_CAPITAL");
+    }
+
+    @Test
+    @Order(5)
     void aRestartKeepsTheLedger() {
         platform.close();
         platform = Platform.start(config);

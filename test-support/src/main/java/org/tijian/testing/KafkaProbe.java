@@ -75,13 +75,24 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Sends one record with the given headers, as a producing service would. */
     public static void send(String topic, String key, String payload, Map<String, String> headers) {
+        sendAll(topic, Map.of(key, payload), headers);
+    }
+
+    /** Sends one record per key, all with the same headers, and waits until the broker has them all. */
+    public static void sendAll(String topic, Map<String, String> payloadsByKey, Map<String, String> headers) {
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBrokers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            var record = new ProducerRecord<String, byte[]>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-            headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get();
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            payloadsByKey.forEach((key, payload) -> {
+                var record = new ProducerRecord<String, byte[]>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
+                headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                sent.add(producer.send(record));
+            });
+            for (var future : sent) {
+                future.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
