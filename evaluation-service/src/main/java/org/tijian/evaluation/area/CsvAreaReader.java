@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tijian.evaluation.CsvLine;
 
 /**
  * Reads an area CSV with a header row. UTF-8 with or without BOM, or GBK (what Chinese office
@@ -50,7 +51,7 @@ public final class CsvAreaReader implements AreaRowReader {
             return null;
         }
         List<String> header = new ArrayList<>();
-        for (String name : cells(first)) {
+        for (String name : CsvLine.cells(first)) {
             header.add(name.strip().toLowerCase(java.util.Locale.ROOT));
         }
         return new CsvAreaReader(lines, header, charset);
@@ -70,7 +71,7 @@ public final class CsvAreaReader implements AreaRowReader {
                 return null;
             }
         } while (line.isBlank());
-        List<String> cells = cells(line);
+        List<String> cells = CsvLine.cells(line);
         if (cells.size() != header.size()) {
             return new AreaRow.Rejected(rowNumber, new RowProblem(rowNumber, AreaError.MALFORMED_ROW,
                     cells.size() + " cells, header has " + header.size()));
@@ -85,34 +86,6 @@ public final class CsvAreaReader implements AreaRowReader {
     @Override
     public void close() throws IOException {
         lines.close();
-    }
-
-    static List<String> cells(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     /** Decodes the whole file strictly as UTF-8 without keeping it. */

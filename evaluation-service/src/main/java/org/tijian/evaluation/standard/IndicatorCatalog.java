@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tijian.contracts.Dimension;
 import org.tijian.contracts.RectificationClass;
+import org.tijian.evaluation.CsvLine;
 
 /**
  * The indicator system and its standards, read from the national basic indicators
@@ -30,7 +30,7 @@ public final class IndicatorCatalog {
     public static IndicatorCatalog fromCsv(Reader csv) {
         Map<String, EvaluationStandard> standards = new LinkedHashMap<>();
         try (BufferedReader lines = new BufferedReader(csv)) {
-            List<String> header = parseLine(lines.readLine());
+            List<String> header = CsvLine.cells(lines.readLine());
             String line;
             int row = 1;
             while ((line = lines.readLine()) != null) {
@@ -38,7 +38,7 @@ public final class IndicatorCatalog {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> cells = parseLine(line);
+                List<String> cells = CsvLine.cells(line);
                 if (cells.size() != header.size()) {
                     throw new IllegalArgumentException("indicator catalog row " + row + " has " + cells.size()
                             + " cells, the header has " + header.size());
@@ -92,34 +92,5 @@ public final class IndicatorCatalog {
                 threshold,
                 field.get("standard_note"),
                 RectificationClass.valueOf(field.get("default_rectification_class")));
-    }
-
-    /** One CSV line (RFC 4180 quoting; no line breaks inside cells in this file). */
-    static List<String> parseLine(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }

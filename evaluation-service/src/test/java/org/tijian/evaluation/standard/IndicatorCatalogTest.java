@@ -65,7 +65,7 @@ class IndicatorCatalogTest {
 
     @Test
     void parsesQuotedCellsWithCommas() {
-        assertThat(IndicatorCatalog.parseLine("H03,\"a, b\",c,\"say \"\"hi\"\"\""))
+        assertThat(org.tijian.evaluation.CsvLine.cells("H03,\"a, b\",c,\"say \"\"hi\"\"\""))
                 .containsExactly("H03", "a, b", "c", "say \"hi\"");
     }
 }

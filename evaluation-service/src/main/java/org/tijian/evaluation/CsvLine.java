@@ -1,0 +1,39 @@
+package org.tijian.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits one CSV line into cells (RFC 4180 quoting: commas and doubled quotes inside quotes; no line breaks in cells). */
+public final class CsvLine {
+
+    public static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    private CsvLine() {
+    }
+}
