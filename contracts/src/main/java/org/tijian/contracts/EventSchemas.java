@@ -27,38 +27,49 @@ public final class EventSchemas {
         json.append("  \"title\": \"").append(record.getSimpleName()).append("\",\n");
         json.append("  \"description\": \"CloudEvents type ").append(type.cloudEventType())
                 .append(" on topic ").append(type.topic()).append("\",\n");
-        json.append("  \"type\": \"object\",\n");
-        json.append("  \"additionalProperties\": false,\n");
-        json.append("  \"properties\": {\n");
-        List<String> properties = new ArrayList<>();
-        List<String> required = new ArrayList<>();
-        for (RecordComponent component : record.getRecordComponents()) {
-            boolean nullable = component.isAnnotationPresent(MayBeNull.class);
-            properties.add("    \"" + component.getName() + "\": " + typeOf(component.getGenericType(), nullable));
-            if (!nullable) {
-                required.add("\"" + component.getName() + "\"");
-            }
-        }
-        json.append(String.join(",\n", properties)).append("\n  },\n");
-        json.append("  \"required\": [").append(String.join(", ", required)).append("]\n");
+        json.append(objectBody(record, "  "));
         json.append("}\n");
         return json.toString();
     }
 
-    private static String typeOf(Type type, boolean nullable) {
-        String schema = typeOf(type);
+    private static String objectBody(Class<?> record, String indent) {
+        StringBuilder json = new StringBuilder();
+        json.append(indent).append("\"type\": \"object\",\n");
+        json.append(indent).append("\"additionalProperties\": false,\n");
+        json.append(indent).append("\"properties\": {\n");
+        List<String> properties = new ArrayList<>();
+        List<String> required = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            boolean nullable = component.isAnnotationPresent(MayBeNull.class);
+            properties.add(indent + "  \"" + component.getName() + "\": "
+                    + typeOf(component.getGenericType(), nullable, indent + "  "));
+            if (!nullable) {
+                required.add("\"" + component.getName() + "\"");
+            }
+        }
+        json.append(String.join(",\n", properties)).append("\n").append(indent).append("},\n");
+        json.append(indent).append("\"required\": [").append(String.join(", ", required)).append("]\n");
+        return json.toString();
+    }
+
+    private static String typeOf(Type type, boolean nullable, String indent) {
+        String schema = typeOf(type, indent);
         if (!nullable) {
             return schema;
         }
         return "{ \"anyOf\": [" + schema + ", { \"type\": \"null\" }] }";
     }
 
-    private static String typeOf(Type type) {
+    private static String typeOf(Type type, String indent) {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == List.class) {
-            return "{ \"type\": \"array\", \"items\": " + typeOf(parameterized.getActualTypeArguments()[0]) + " }";
+            return "{ \"type\": \"array\", \"items\": " + typeOf(parameterized.getActualTypeArguments()[0], indent)
+                    + " }";
         }
         if (!(type instanceof Class<?> c)) {
             throw new IllegalArgumentException("unsupported event field type " + type);
+        }
+        if (c.isRecord()) {
+            return "{\n" + objectBody(c, indent + "  ") + indent + "}";
         }
         if (c == String.class) {
             return "{ \"type\": \"string\" }";

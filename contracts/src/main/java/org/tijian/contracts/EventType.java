@@ -2,6 +2,7 @@ package org.tijian.contracts;
 
 import java.util.Arrays;
 import org.tijian.contracts.catalog.AreaDefined;
+import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.contracts.intake.ObservationAccepted;
 import org.tijian.contracts.ledger.ProblemIdentified;
@@ -13,7 +14,8 @@ public enum EventType {
     INDICATOR_EVALUATED(IndicatorEvaluated.class, Topics.EVALUATION_RESULTS),
     PROBLEM_IDENTIFIED(ProblemIdentified.class, Topics.LEDGER_PROBLEMS),
     PROJECT_PROPOSED(ProjectProposed.class, Topics.PROJECTS_LIFECYCLE),
-    AREA_DEFINED(AreaDefined.class, Topics.CATALOG_AREAS);
+    AREA_DEFINED(AreaDefined.class, Topics.CATALOG_AREAS),
+    INDICATOR_DEFINED(IndicatorDefined.class, Topics.CATALOG_INDICATORS);
 
     private final Class<? extends Record> recordType;
     private final String topic;

@@ -11,12 +11,15 @@ public final class Topics {
     public static final String PROJECTS_LIFECYCLE = "projects.lifecycle.v1";
     /** Compacted: the latest definition of every area, keyed by area code. */
     public static final String CATALOG_AREAS = "catalog.areas.v1";
+    /** Compacted: the latest definition of every indicator with its yearly standards, keyed by indicator code. */
+    public static final String CATALOG_INDICATORS = "catalog.indicators.v1";
 
     public static final List<String> ALL =
-            List.of(INTAKE_OBSERVATIONS, EVALUATION_RESULTS, LEDGER_PROBLEMS, PROJECTS_LIFECYCLE, CATALOG_AREAS);
+            List.of(INTAKE_OBSERVATIONS, EVALUATION_RESULTS, LEDGER_PROBLEMS, PROJECTS_LIFECYCLE, CATALOG_AREAS,
+                    CATALOG_INDICATORS);
 
     /** Topics that keep only the latest record per key, so a new consumer can rebuild its copy. */
-    public static final List<String> COMPACTED = List.of(CATALOG_AREAS);
+    public static final List<String> COMPACTED = List.of(CATALOG_AREAS, CATALOG_INDICATORS);
 
     /** Dead-letter topic of one consumer group on one topic (the Kafka binder's naming). */
     public static String deadLetter(String topic, String consumerGroup) {

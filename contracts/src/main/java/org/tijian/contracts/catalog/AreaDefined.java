@@ -10,6 +10,7 @@ import org.tijian.contracts.MayBeNull;
  * can rebuild its own copy of the tree from the topic. Geometry is not carried.
  *
  * @param cityClass for cities and counties: PROVINCIAL_CAPITAL, PREFECTURE_CITY, COUNTY
+ * @param sizeClass for cities: SUPER_LARGE, MEGA, LARGE, MEDIUM or SMALL (城市规模, by urban population)
  * @param builtUpAreaKm2 建成区面积, square kilometres
  * @param residentialLandAreaKm2 居住用地面积, square kilometres
  */
@@ -21,5 +22,6 @@ public record AreaDefined(
         @MayBeNull String cityClass,
         @MayBeNull Long population,
         @MayBeNull BigDecimal builtUpAreaKm2,
-        @MayBeNull BigDecimal residentialLandAreaKm2) {
+        @MayBeNull BigDecimal residentialLandAreaKm2,
+        @MayBeNull String sizeClass) {
 }

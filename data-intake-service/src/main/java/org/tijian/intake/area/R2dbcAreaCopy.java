@@ -47,7 +47,7 @@ class R2dbcAreaCopy implements AreaCopy {
                 .bind("code", code)
                 .map(row -> new AreaDefined(row.get("code", String.class), row.get("name_zh", String.class),
                         AreaLevel.valueOf(row.get("level", String.class)), row.get("parent_code", String.class),
-                        row.get("city_class", String.class), row.get("population", Long.class), null, null))
+                        row.get("city_class", String.class), row.get("population", Long.class), null, null, null))
                 .one();
     }
 }

@@ -37,16 +37,16 @@ class AreaCopyIT {
         String street = "360102" + (100 + (int) (Math.random() * 899));
         Map<String, String> records = new LinkedHashMap<>();
         records.put(street, json.writeValueAsString(new AreaDefined(street, "测试街道", AreaLevel.STREET, "360102", null, null,
-                null, null)));
+                null, null, null)));
         for (int community = 1; community <= 300; community++) {
             String code = street + "%03d".formatted(community);
             records.put(code, json.writeValueAsString(new AreaDefined(code, "第" + community + "社区", AreaLevel.COMMUNITY,
-                    street, null, 3000L + community, null, null)));
+                    street, null, 3000L + community, null, null, null)));
         }
 
         KafkaProbe.sendAll(Topics.CATALOG_AREAS, records, Map.of());
         KafkaProbe.sendAll(Topics.CATALOG_AREAS, Map.of(street + "001", json.writeValueAsString(new AreaDefined(
-                street + "001", "第一社区（更名）", AreaLevel.COMMUNITY, street, null, 3100L, null, null)),
+                street + "001", "第一社区（更名）", AreaLevel.COMMUNITY, street, null, 3100L, null, null, null)),
                 street + "999", "{not json"),
                 Map.of());
 

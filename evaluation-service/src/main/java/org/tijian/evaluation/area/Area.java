@@ -23,6 +23,6 @@ public record Area(
 
     public AreaDefined defined() {
         return new AreaDefined(code, nameZh, level, parentCode, cityClass, population, builtUpAreaKm2,
-                residentialLandAreaKm2);
+                residentialLandAreaKm2, null);
     }
 }
