@@ -23,6 +23,8 @@ final class AreaCopyFormat {
         text(out, plain(area.residentialLandAreaKm2()));
         out.append('\t');
         text(out, area.geometry());
+        out.append('\t');
+        text(out, area.sizeClass());
         out.append('\n');
     }
 

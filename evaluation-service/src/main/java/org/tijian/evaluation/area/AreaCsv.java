@@ -6,12 +6,13 @@ import java.math.BigDecimal;
 final class AreaCsv {
 
     static final String HEADER =
-            "code,name,level,parent_code,city_class,population,built_up_area_km2,residential_land_area_km2,geometry";
+            "code,name,level,parent_code,city_class,population,built_up_area_km2,residential_land_area_km2,geometry,size_class";
 
     static String line(Area area) {
         return String.join(",", cell(area.code()), cell(area.nameZh()), area.level().name(), cell(area.parentCode()),
                 cell(area.cityClass()), area.population() == null ? "" : area.population().toString(),
-                plain(area.builtUpAreaKm2()), plain(area.residentialLandAreaKm2()), cell(area.geometry()));
+                plain(area.builtUpAreaKm2()), plain(area.residentialLandAreaKm2()), cell(area.geometry()),
+                cell(area.sizeClass()));
     }
 
     private static String plain(BigDecimal value) {

@@ -22,7 +22,11 @@ public enum AreaError implements ErrorCode {
             "Unsupported format {0}: upload CSV (text/csv) or JSON (application/json)")),
     IMPORT_NOT_FOUND(define("AREA_E3013", 404, "未找到导入任务 {0}", "Import job {0} not found")),
     AREA_NOT_FOUND(define("AREA_E3014", 404, "未找到区域 {0}", "Area {0} not found")),
-    CHILDREN_ABOVE(define("AREA_E3015", 422, "第 {0} 行：区域 {1} 的下级区域层级将不低于它", "Row {0}: area {1} would no longer be above its existing children"));
+    CHILDREN_ABOVE(define("AREA_E3015", 422, "第 {0} 行：区域 {1} 的下级区域层级将不低于它", "Row {0}: area {1} would no longer be above its existing children")),
+    UNKNOWN_CITY_CLASS(define("AREA_E3016", 422, "第 {0} 行的城市类别 {1} 无效（PROVINCIAL_CAPITAL、PREFECTURE_CITY、COUNTY）",
+            "Row {0}: unknown city class {1} (PROVINCIAL_CAPITAL, PREFECTURE_CITY, COUNTY)")),
+    UNKNOWN_SIZE_CLASS(define("AREA_E3017", 422, "第 {0} 行的城市规模 {1} 无效（SUPER_LARGE、MEGA、LARGE、MEDIUM、SMALL）",
+            "Row {0}: unknown city size class {1} (SUPER_LARGE, MEGA, LARGE, MEDIUM, SMALL)"));
 
     private final Definition definition;
 

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.tijian.contracts.AreaLevel;
+import org.tijian.contracts.catalog.CityClass;
+import org.tijian.contracts.catalog.CitySizeClass;
 
 /**
  * Turns the named fields of one row (from CSV or JSON alike) into an {@link Area}, checking each
  * field. Field names: code, name (or name_zh / nameZh), level, parent_code (parentCode), city_class
  * (cityClass), population, built_up_area_km2 (builtUpAreaKm2), residential_land_area_km2
- * (residentialLandAreaKm2), geometry.
+ * (residentialLandAreaKm2), geometry, size_class (sizeClass). City and size classes are enum names
+ * ({@link CityClass}, {@link CitySizeClass}), case-insensitive.
  */
 final class AreaFields {
 
@@ -41,16 +44,38 @@ final class AreaFields {
         if (parent != null && !CODE.matcher(parent).matches()) {
             return reject(row, AreaError.MALFORMED_CODE, parent);
         }
+        String cityClass = enumName(fields, CityClass.class, "city_class", "cityClass");
+        if (cityClass != null && cityClass.isEmpty()) {
+            return reject(row, AreaError.UNKNOWN_CITY_CLASS, first(fields, "city_class", "cityClass"));
+        }
+        String sizeClass = enumName(fields, CitySizeClass.class, "size_class", "sizeClass");
+        if (sizeClass != null && sizeClass.isEmpty()) {
+            return reject(row, AreaError.UNKNOWN_SIZE_CLASS, first(fields, "size_class", "sizeClass"));
+        }
         try {
             String population = first(fields, "population");
             return new AreaRow.Parsed(row, new Area(code, name, areaLevel, parent,
-                    first(fields, "city_class", "cityClass"),
+                    cityClass,
                     population == null ? null : Long.valueOf(population),
                     decimal(fields, "built_up_area_km2", "builtUpAreaKm2"),
                     decimal(fields, "residential_land_area_km2", "residentialLandAreaKm2"),
-                    first(fields, "geometry")));
+                    first(fields, "geometry"),
+                    sizeClass));
         } catch (NumberFormatException e) {
             return reject(row, AreaError.MALFORMED_NUMBER, e.getMessage());
+        }
+    }
+
+    /** The enum constant's name, null when the field is absent, "" when it names no constant. */
+    private static <E extends Enum<E>> String enumName(Map<String, String> fields, Class<E> type, String... names) {
+        String value = first(fields, names);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 

@@ -9,6 +9,9 @@ public interface AreaStore {
 
     Mono<Area> find(String code);
 
+    /** The city (设区市) the area lies in, or the area itself when it is a city; empty above or outside cities. */
+    Mono<Area> city(String code);
+
     /** Children ordered by code, after {@code afterCode} (null for the first page). */
     Flux<Area> children(String code, String afterCode, int limit);
 

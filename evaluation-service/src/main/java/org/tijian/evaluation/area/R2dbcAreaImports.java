@@ -44,7 +44,7 @@ class R2dbcAreaImports {
         return Mono.usingWhen(connections.create(),
                 connection -> postgres(connection).copyIn("""
                         copy area_import_row (job_id, row_no, code, name_zh, level, level_rank, parent_code, city_class,
-                          population, built_up_area_km2, residential_land_area_km2, geometry) from stdin""", rows),
+                          population, built_up_area_km2, residential_land_area_km2, geometry, size_class) from stdin""", rows),
                 Connection::close);
     }
 
@@ -112,29 +112,29 @@ class R2dbcAreaImports {
                         with staged as (select * from area_import_row where job_id = :job),
                         changed as (
                           insert into area (code, name_zh, level, level_rank, parent_code, city_class, population,
-                            built_up_area_km2, residential_land_area_km2, geometry, updated_at)
+                            built_up_area_km2, residential_land_area_km2, geometry, size_class, updated_at)
                           select code, name_zh, level, level_rank, parent_code, city_class, population, built_up_area_km2,
-                            residential_land_area_km2, geometry, now() from staged
+                            residential_land_area_km2, geometry, size_class, now() from staged
                           on conflict (code) do update set name_zh = excluded.name_zh, level = excluded.level,
                             level_rank = excluded.level_rank, parent_code = excluded.parent_code,
                             city_class = excluded.city_class, population = excluded.population,
                             built_up_area_km2 = excluded.built_up_area_km2,
                             residential_land_area_km2 = excluded.residential_land_area_km2,
-                            geometry = excluded.geometry, updated_at = now()
+                            geometry = excluded.geometry, size_class = excluded.size_class, updated_at = now()
                           where (area.name_zh, area.level, area.parent_code, area.city_class, area.population,
-                                 area.built_up_area_km2, area.residential_land_area_km2, area.geometry)
+                                 area.built_up_area_km2, area.residential_land_area_km2, area.geometry, area.size_class)
                             is distinct from (excluded.name_zh, excluded.level, excluded.parent_code, excluded.city_class,
                                  excluded.population, excluded.built_up_area_km2, excluded.residential_land_area_km2,
-                                 excluded.geometry)
+                                 excluded.geometry, excluded.size_class)
                           returning code, name_zh, level, parent_code, city_class, population, built_up_area_km2,
-                            residential_land_area_km2, (xmax = 0) as inserted),
+                            residential_land_area_km2, size_class, (xmax = 0) as inserted),
                         published as (
                           insert into outbox_event (event_id, topic, message_key, event_type, source, subject, traceparent,
                             occurred_at, payload)
                           select gen_random_uuid(), :topic, code, :type, :source, code, :traceparent, now(),
                             jsonb_build_object('code', code, 'nameZh', name_zh, 'level', level, 'parentCode', parent_code,
                               'cityClass', city_class, 'population', population, 'builtUpAreaKm2', built_up_area_km2,
-                              'residentialLandAreaKm2', residential_land_area_km2)
+                              'residentialLandAreaKm2', residential_land_area_km2, 'sizeClass', size_class)
                           from changed)
                         select count(*) filter (where inserted) as created, count(*) filter (where not inserted) as updated
                         from changed""")

@@ -21,7 +21,7 @@ class R2dbcAreaStore implements AreaStore {
 
     private static final String COLUMNS = """
             code, name_zh, level, parent_code, city_class, population, built_up_area_km2, residential_land_area_km2,
-            geometry::text as geometry""";
+            geometry::text as geometry, size_class""";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -35,6 +35,20 @@ class R2dbcAreaStore implements AreaStore {
     public Mono<Area> find(String code) {
         return db.sql("select " + COLUMNS + " from area where code = :code").bind("code", code)
                 .map(R2dbcAreaStore::read).one();
+    }
+
+    @Override
+    public Mono<Area> city(String code) {
+        return db.sql("""
+                        with recursive up as (
+                          select code, parent_code, level, 0 as depth from area where code = :code
+                          union all
+                          select a.code, a.parent_code, a.level, u.depth + 1 from area a join up u on a.code = u.parent_code
+                          where u.level <> 'CITY' and u.depth < 16)
+                        select a.code, a.name_zh, a.level, a.parent_code, a.city_class, a.population, a.built_up_area_km2,
+                               a.residential_land_area_km2, a.geometry::text as geometry, a.size_class
+                        from up join area a on a.code = up.code where up.level = 'CITY'""")
+                .bind("code", code).map(R2dbcAreaStore::read).one();
     }
 
     @Override
@@ -58,7 +72,7 @@ class R2dbcAreaStore implements AreaStore {
                           union all
                           select a.code, t.depth + 1 from area a join tree t on a.parent_code = t.code where t.depth < 16)
                         select a.code, a.name_zh, a.level, a.parent_code, a.city_class, a.population, a.built_up_area_km2,
-                               a.residential_land_area_km2, a.geometry::text as geometry
+                               a.residential_land_area_km2, a.geometry::text as geometry, a.size_class
                         from tree t join area a on a.code = t.code
                         order by a.level_rank, a.code""")
                 .bind("root", rootCode).map(R2dbcAreaStore::read).all();
@@ -123,6 +137,7 @@ class R2dbcAreaStore implements AreaStore {
                 row.get("population", Long.class),
                 row.get("built_up_area_km2", BigDecimal.class),
                 row.get("residential_land_area_km2", BigDecimal.class),
-                row.get("geometry", String.class));
+                row.get("geometry", String.class),
+                row.get("size_class", String.class));
     }
 }

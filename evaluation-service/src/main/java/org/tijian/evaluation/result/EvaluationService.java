@@ -6,29 +6,38 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.intake.ObservationAccepted;
-import org.tijian.evaluation.standard.EvaluationStandard;
-import org.tijian.evaluation.standard.IndicatorCatalog;
+import org.tijian.evaluation.area.AreaStore;
+import org.tijian.evaluation.indicator.CityClassification;
+import org.tijian.evaluation.indicator.EvaluationStandard;
+import org.tijian.evaluation.indicator.IndicatorStore;
+import org.tijian.evaluation.indicator.StandardSelection;
 import org.tijian.kit.messaging.InboundEvent;
+import org.tijian.kit.messaging.TraceParent;
 import org.tijian.kit.outbox.EventOutbox;
 import reactor.core.publisher.Mono;
 
 /**
- * Judges an accepted observation against its indicator's standard and publishes a new result
- * version when the value or the verdict changed. Runs inside the consumer's transaction.
+ * Judges an accepted observation against the standard that applies to its area (by the check year and
+ * the class and size of the area's city) and publishes a new result version when the value or the
+ * verdict changed. Runs inside the consumer's transaction.
  */
 @Service
 public class EvaluationService {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
-    private final IndicatorCatalog catalog;
+    private final IndicatorStore indicators;
+    private final AreaStore areas;
     private final ResultStore results;
     private final EventOutbox outbox;
     private final MeterRegistry meters;
 
-    public EvaluationService(IndicatorCatalog catalog, ResultStore results, EventOutbox outbox, MeterRegistry meters) {
-        this.catalog = catalog;
+    public EvaluationService(IndicatorStore indicators, AreaStore areas, ResultStore results, EventOutbox outbox,
+            MeterRegistry meters) {
+        this.indicators = indicators;
+        this.areas = areas;
         this.results = results;
         this.outbox = outbox;
         this.meters = meters;
@@ -36,13 +45,27 @@ public class EvaluationService {
 
     public Mono<Void> evaluate(InboundEvent<ObservationAccepted> event) {
         ObservationAccepted observation = event.payload();
-        EvaluationStandard standard = catalog.find(observation.dataElement()).orElse(null);
-        if (standard == null) {
-            log.info("observation {} reports data element {} that no indicator uses; kept by intake, not evaluated",
-                    observation.observationId(), observation.dataElement());
-            meters.counter("tijian.evaluation.observations.unused").increment();
-            return Mono.empty();
-        }
+        return indicators.findForDataElement(observation.dataElement())
+                .flatMap(indicator -> standardFor(indicator, observation.checkYear(), observation.areaCode()))
+                .flatMap(standard -> judge(observation, standard, event))
+                .switchIfEmpty(Mono.fromRunnable(() -> {
+                    log.info("observation {} reports data element {} that no indicator uses; kept by intake, not evaluated",
+                            observation.observationId(), observation.dataElement());
+                    meters.counter("tijian.evaluation.observations.unused").increment();
+                }))
+                .then();
+    }
+
+    /** The standard of one indicator that applies to an area in a check year. */
+    public Mono<EvaluationStandard> standardFor(IndicatorDefined indicator, int checkYear, String areaCode) {
+        return areas.city(areaCode)
+                .map(city -> new CityClassification(city.cityClass(), city.sizeClass()))
+                .defaultIfEmpty(CityClassification.UNKNOWN)
+                .map(city -> StandardSelection.select(indicator, checkYear, city));
+    }
+
+    private Mono<Boolean> judge(ObservationAccepted observation, EvaluationStandard standard,
+            InboundEvent<ObservationAccepted> cause) {
         Instant now = Instant.now();
         return results.find(observation.checkYear(), observation.areaCode(), standard.indicatorCode())
                 .map(current -> current.revise(standard, observation.value(), observation.unit(),
@@ -50,14 +73,14 @@ public class EvaluationService {
                 .switchIfEmpty(Mono.fromSupplier(() -> Optional.of(IndicatorResult.first(observation.checkYear(),
                         observation.areaCode(), standard, observation.value(), observation.unit(),
                         observation.observationId(), now))))
-                .flatMap(changed -> changed.map(result -> publish(result, standard, event)).orElse(Mono.empty()));
+                .flatMap(changed -> changed.map(result -> publish(result, standard, cause.trace().child()))
+                        .orElse(Mono.empty()))
+                .thenReturn(true);
     }
 
-    private Mono<Void> publish(IndicatorResult result, EvaluationStandard standard,
-            InboundEvent<ObservationAccepted> cause) {
+    Mono<Void> publish(IndicatorResult result, EvaluationStandard standard, TraceParent trace) {
         meters.counter("tijian.evaluation.results.published", "verdict", result.verdict().name()).increment();
         return results.save(result)
-                .then(outbox.append(result.evaluated(standard), result.areaCode(), result.id().toString(),
-                        cause.trace().child()));
+                .then(outbox.append(result.evaluated(standard), result.areaCode(), result.id().toString(), trace));
     }
 }

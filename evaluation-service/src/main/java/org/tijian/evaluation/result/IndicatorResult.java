@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
-import org.tijian.evaluation.standard.EvaluationStandard;
-import org.tijian.evaluation.standard.Judgment;
+import org.tijian.evaluation.indicator.EvaluationStandard;
+import org.tijian.evaluation.indicator.Judgment;
 
 /**
  * The current judgment of one indicator for one area and check year, with its lineage: the
@@ -53,6 +53,20 @@ public record IndicatorResult(
         return Optional.of(new IndicatorResult(id, checkYear, areaCode, indicatorCode, version + 1, newValue, newUnit,
                 judgment.verdict(), standard.describe(), judgment.gap(), judgment.explanation(), List.copyOf(lineage),
                 now));
+    }
+
+    /**
+     * The next version after the standard changed, judging the same value again; empty when the
+     * verdict, the gap and the standard's wording all stay the same.
+     */
+    public Optional<IndicatorResult> rejudge(EvaluationStandard standard, Instant now) {
+        Judgment judgment = standard.judge(value);
+        if (judgment.verdict() == verdict && standard.describe().equals(this.standard)
+                && judgment.explanation().equals(explanation)) {
+            return Optional.empty();
+        }
+        return Optional.of(new IndicatorResult(id, checkYear, areaCode, indicatorCode, version + 1, value, unit,
+                judgment.verdict(), standard.describe(), judgment.gap(), judgment.explanation(), observationIds, now));
     }
 
     public IndicatorEvaluated evaluated(EvaluationStandard standard) {

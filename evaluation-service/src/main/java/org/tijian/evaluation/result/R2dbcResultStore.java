@@ -47,6 +47,16 @@ class R2dbcResultStore implements ResultStore {
     }
 
     @Override
+    public Flux<IndicatorResult> page(int checkYear, String indicatorCode, UUID afterId, int limit) {
+        return db.sql("select " + COLUMNS + " from indicator_result where check_year = :year and indicator_code = :indicator "
+                        + "and id > :after order by id limit :limit")
+                .bind("year", checkYear).bind("indicator", indicatorCode)
+                .bind("after", afterId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : afterId)
+                .bind("limit", limit)
+                .map(R2dbcResultStore::read).all();
+    }
+
+    @Override
     public Mono<Void> save(IndicatorResult r) {
         Mono<Long> current = db.sql("""
                         insert into indicator_result (id, check_year, area_code, indicator_code, version, value, unit,

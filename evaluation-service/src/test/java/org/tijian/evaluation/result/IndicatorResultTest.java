@@ -9,15 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.tijian.contracts.Dimension;
 import org.tijian.contracts.RectificationClass;
 import org.tijian.contracts.Verdict;
-import org.tijian.evaluation.standard.Direction;
-import org.tijian.evaluation.standard.EvaluationStandard;
-import org.tijian.evaluation.standard.Operator;
+import org.tijian.contracts.catalog.StandardOperator;
+import org.tijian.evaluation.indicator.EvaluationStandard;
 
 class IndicatorResultTest {
 
     private static final EvaluationStandard SEWAGE = new EvaluationStandard("U01", "城市生活污水集中收集率",
-            "Urban domestic sewage collection rate", Dimension.CITY, "生态宜居", "%", Direction.HIGHER_BETTER,
-            Operator.AT_LEAST, new BigDecimal("70"), "", RectificationClass.BEST_EFFORT);
+            Dimension.CITY, "%", RectificationClass.BEST_EFFORT, 2025, null, null, StandardOperator.AT_LEAST,
+            new BigDecimal("70"), null, "不低于70%。");
     private static final Instant T0 = Instant.parse("2025-05-01T00:00:00Z");
 
     @Test
@@ -42,5 +41,21 @@ class IndicatorResultTest {
         assertThat(revised.gap()).isNull();
         assertThat(revised.observationIds()).containsExactly(firstObservation, correction);
         assertThat(revised.evaluated(SEWAGE).explanation()).isEqualTo("72 > 70");
+    }
+
+    @Test
+    void aChangedStandardJudgesTheSameValueAgainKeepingItsLineage() {
+        UUID observation = UUID.randomUUID();
+        IndicatorResult first = IndicatorResult.first(2025, "3601", SEWAGE, new BigDecimal("64"), "%", observation, T0);
+        EvaluationStandard lowered = new EvaluationStandard("U01", "城市生活污水集中收集率", Dimension.CITY, "%",
+                RectificationClass.BEST_EFFORT, 2025, null, null, StandardOperator.AT_LEAST, new BigDecimal("60"), null, "");
+
+        IndicatorResult rejudged = first.rejudge(lowered, T0.plusSeconds(60)).orElseThrow();
+
+        assertThat(rejudged.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(rejudged.version()).isEqualTo(2);
+        assertThat(rejudged.standard()).isEqualTo(">= 60");
+        assertThat(rejudged.observationIds()).containsExactly(observation);
+        assertThat(rejudged.rejudge(lowered, T0.plusSeconds(90))).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.tijian.evaluation.standard;
+package org.tijian.evaluation.indicator;
 
 import java.math.BigDecimal;
 import org.tijian.contracts.Verdict;
