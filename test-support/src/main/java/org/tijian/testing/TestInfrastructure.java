@@ -125,6 +125,11 @@ public final class TestInfrastructure {
     }
 
     /** Properties that point a Tijian service at this infrastructure. */
+    /** The consumer group a service's {@code group} becomes in the test context of {@code database}. */
+    public static String consumerGroup(String group, String database) {
+        return group + "." + database;
+    }
+
     public List<String> serviceProperties(String database) {
         return List.of(
                 "tijian.kafka.brokers=" + kafkaBrokers,

@@ -85,8 +85,8 @@ class IndicatorController {
 
     @PostMapping("/indicators")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    Mono<ResponseEntity<IndicatorDefined>> define(@RequestBody IndicatorDefined draft, @AuthenticationPrincipal Jwt jwt) {
-        return catalog.define(draft, jwt.getSubject())
+    Mono<ResponseEntity<IndicatorDefined>> define(@RequestBody IndicatorRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return catalog.define(request.toDraft(), jwt.getSubject())
                 .map(defined -> ResponseEntity.created(URI.create("/api/evaluation/indicators/" + defined.code()))
                         .body(defined));
     }
@@ -94,18 +94,22 @@ class IndicatorController {
     /** Replaces the definition; {@code revision} in the body is the revision the change is based on. */
     @PutMapping("/indicators/{code}")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
-    Mono<IndicatorDefined> redefine(@PathVariable String code, @RequestBody IndicatorDefined draft,
+    Mono<IndicatorDefined> redefine(@PathVariable String code, @RequestBody IndicatorRequest request,
             @AuthenticationPrincipal Jwt jwt) {
-        return catalog.redefine(code, draft, draft.revision(), jwt.getSubject());
+        if (request.revision() == null) {
+            throw new TijianException(IndicatorError.MISSING_FIELD, "revision");
+        }
+        return catalog.redefine(code, request.toDraft(), request.revision(), jwt.getSubject());
     }
 
     /** Replaces one check year's standards; results of that year are judged again. */
     @PutMapping("/indicators/{code}/standards/{year}")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     Mono<IndicatorDefined> replaceStandards(@PathVariable String code, @PathVariable int year,
-            @RequestBody List<IndicatorDefined.Standard> standards, @RequestParam(required = false) Long basedOnRevision,
-            @AuthenticationPrincipal Jwt jwt) {
-        return catalog.replaceStandards(code, year, standards, basedOnRevision, jwt.getSubject());
+            @RequestBody List<IndicatorRequest.StandardRequest> standards,
+            @RequestParam(required = false) Long basedOnRevision, @AuthenticationPrincipal Jwt jwt) {
+        return catalog.replaceStandards(code, year, standards.stream().map(s -> s.toStandard(year)).toList(),
+                basedOnRevision, jwt.getSubject());
     }
 
     @DeleteMapping("/indicators/{code}")

@@ -15,6 +15,7 @@ import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.contracts.intake.ObservationAccepted;
 import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.testing.KafkaProbe;
+import org.tijian.testing.TestInfrastructure;
 import org.tijian.testing.TijianIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,7 +97,8 @@ class EvaluationIT {
         KafkaProbe.send(Topics.INTAKE_OBSERVATIONS, area, "{}", Map.of());
         sendObservation(UUID.randomUUID(), area, "U04", "2.1");
 
-        try (KafkaProbe dlq = KafkaProbe.on(Topics.deadLetter(Topics.INTAKE_OBSERVATIONS, "evaluation-service"));
+        try (KafkaProbe dlq = KafkaProbe.on(Topics.deadLetter(Topics.INTAKE_OBSERVATIONS,
+                TestInfrastructure.consumerGroup("evaluation-service", "evaluation_it")));
                 KafkaProbe results = KafkaProbe.on(Topics.EVALUATION_RESULTS)) {
             var dead = dlq.await(2, r -> area.equals(r.key()), WAIT);
             assertThat(KafkaProbe.text(dead.get(0))).isEqualTo("{not json");
