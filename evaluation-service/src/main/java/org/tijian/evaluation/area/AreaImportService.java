@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +26,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.tijian.kit.error.TijianException;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -37,6 +41,8 @@ public class AreaImportService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AreaImportService.class);
     private static final int ROWS_PER_COPY_CHUNK = 2_000;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    private static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
 
     private final AreaStore areas;
     private final R2dbcAreaImports imports;
@@ -58,19 +64,37 @@ public class AreaImportService implements DisposableBean {
         CSV, JSON
     }
 
+    /** Imports submitted to this instance and not finished: their heartbeat tells other replicas they are alive. */
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private Disposable upkeep;
+
     @EventListener(ApplicationReadyEvent.class)
-    void failInterruptedImports() {
-        Long failed = imports.failInterrupted().block();
-        if (failed != null && failed > 0) {
-            log.warn("{} area import(s) were interrupted by a restart and are marked FAILED", failed);
-        }
+    void keepImportsAlive() {
+        upkeep = Flux.interval(Duration.ZERO, HEARTBEAT)
+                .onBackpressureDrop()
+                .concatMap(tick -> imports.heartbeat(Set.copyOf(active))
+                        .then(imports.failAbandoned(ABANDONED_AFTER))
+                        .doOnNext(failed -> {
+                            if (failed > 0) {
+                                log.warn("{} area import(s) lost their service instance and are marked FAILED", failed);
+                            }
+                        })
+                        .onErrorResume(e -> {
+                            log.warn("area import upkeep failed; retried in {}", HEARTBEAT, e);
+                            return Mono.empty();
+                        }), 1)
+                .subscribe();
     }
 
     /** Starts importing {@code file} (deleted afterwards) and returns the running job at once. */
     public Mono<ImportJob> submit(Path file, Format format, String submittedBy) {
         ImportJob job = new ImportJob(UUID.randomUUID(), format.name(), ImportJob.Status.RUNNING, submittedBy, 0, 0, 0, 0, 0,
                 List.of(), null, Instant.now(), null);
-        return areas.saveJob(job).then(Mono.fromRunnable(() -> worker.execute(() -> runSafely(job, file, format))))
+        return areas.saveJob(job)
+                .then(Mono.fromRunnable(() -> {
+                    active.add(job.id());
+                    worker.execute(() -> runSafely(job, file, format));
+                }))
                 .thenReturn(job);
     }
 
@@ -89,6 +113,7 @@ public class AreaImportService implements DisposableBean {
             }
         }
         imports.discard(job.id()).then(areas.saveJob(finished)).block();
+        active.remove(job.id());
         meters.counter("tijian.areas.imports", "status", finished.status().name()).increment();
         log.info("area import {} {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected", job.id(),
                 finished.status(), finished.rowsRead(), finished.created(), finished.updated(), finished.unchanged(),
@@ -204,6 +229,9 @@ public class AreaImportService implements DisposableBean {
 
     @Override
     public void destroy() {
+        if (upkeep != null) {
+            upkeep.dispose();
+        }
         worker.shutdownNow();
     }
 }

@@ -5,6 +5,8 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.reactivestreams.Publisher;
@@ -142,21 +144,39 @@ class R2dbcAreaImports {
                 .bind("source", source).bind("traceparent", TraceParent.newRoot().header())
                 .map(row -> new long[] {row.get("created", Long.class), row.get("updated", Long.class)})
                 .one();
-        return transaction.transactional(merged);
+        // Two replicas merging at once could deadlock on overlapping rows: merges take turns.
+        Mono<Void> mergesTakeTurns = db.sql("select pg_advisory_xact_lock(hashtext('tijian.area-tree.merge'))").then();
+        return transaction.transactional(mergesTakeTurns.then(merged));
     }
 
     Mono<Void> discard(UUID job) {
         return db.sql("delete from area_import_row where job_id = :job").bind("job", job).then();
     }
 
-    /** Marks imports that a stopped service left running as failed; they can simply be submitted again. */
-    Mono<Long> failInterrupted() {
+    /** Keeps the given running imports of this instance from being taken for abandoned. */
+    Mono<Void> heartbeat(Collection<UUID> jobs) {
+        if (jobs.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update area_import_job set heartbeat_at = now() where id = any(:jobs) and status = 'RUNNING'")
+                .bind("jobs", jobs.toArray(UUID[]::new)).then();
+    }
+
+    /**
+     * Fails imports whose instance stopped (no heartbeat for {@code silence}) and drops their staged
+     * rows; they can simply be submitted again. Any replica may run it; imports of live replicas stay.
+     */
+    Mono<Long> failAbandoned(Duration silence) {
         return db.sql("""
-                        update area_import_job set status = 'FAILED', finished_at = now(),
-                          message = 'interrupted by a restart of the service; nothing was changed, submit the file again'
-                        where status = 'RUNNING'""")
-                .fetch().rowsUpdated()
-                .flatMap(count -> db.sql("delete from area_import_row").then().thenReturn(count));
+                        with abandoned as (
+                          update area_import_job set status = 'FAILED', finished_at = now(),
+                            message = 'interrupted: the service instance running it stopped; nothing was changed, submit the file again'
+                          where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)
+                          returning id),
+                        dropped as (delete from area_import_row where job_id in (select id from abandoned))
+                        select count(*) as failed from abandoned""")
+                .bind("seconds", (double) silence.toSeconds())
+                .map(row -> row.get("failed", Long.class)).one();
     }
 
     private Flux<RowProblem> problems(UUID job, AreaError error, String sql) {

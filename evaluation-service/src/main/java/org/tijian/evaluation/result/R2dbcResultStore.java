@@ -51,7 +51,7 @@ class R2dbcResultStore implements ResultStore {
         return db.sql("select " + COLUMNS + " from indicator_result where check_year = :year and indicator_code = :indicator "
                         + "and id > :after order by id limit :limit")
                 .bind("year", checkYear).bind("indicator", indicatorCode)
-                .bind("after", afterId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : afterId)
+                .bind("after", afterId == null ? new UUID(0, 0) : afterId)
                 .bind("limit", limit)
                 .map(R2dbcResultStore::read).all();
     }

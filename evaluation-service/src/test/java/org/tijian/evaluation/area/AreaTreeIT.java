@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Topics;
@@ -40,6 +43,9 @@ class AreaTreeIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    DatabaseClient db;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -185,6 +191,45 @@ class AreaTreeIT {
         assertThat(unknownParent.rows()).containsExactly(new ImportSummary.Row(4, "990199"));
         as("admin").get().uri("/api/evaluation/areas/9901").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("AREA_E3014");
+
+        ImportJob classes = uploadCsv(String.join("\n", "code,name,level,parent_code,city_class,size_class",
+                "9902,辛市,CITY,36,METROPOLIS,", "9903,壬市,CITY,36,prefecture_city,HUGE", ""), StandardCharsets.UTF_8);
+        assertThat(errorCounts(classes)).containsExactlyInAnyOrderEntriesOf(Map.of("AREA_E3016", 1L, "AREA_E3017", 1L));
+    }
+
+    @Test
+    void importsOfAStoppedInstanceAreFailedWhileThoseOfLiveReplicasGoOn() {
+        UUID abandoned = UUID.randomUUID();
+        UUID live = UUID.randomUUID();
+        for (UUID job : List.of(abandoned, live)) {
+            db.sql("""
+                            insert into area_import_job (id, format, status, submitted_by, started_at, heartbeat_at)
+                            values (:id, 'CSV', 'RUNNING', 'admin', now(), now() - make_interval(secs => :age))""")
+                    .bind("id", job).bind("age", job.equals(abandoned) ? 300.0 : 0.0).then().block();
+            db.sql("""
+                            insert into area_import_row (job_id, row_no, code, name_zh, level, level_rank)
+                            values (:id, 2, '9999', '测试', 'CITY', 1)""")
+                    .bind("id", job).then().block();
+        }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> status(abandoned).equals("FAILED"));
+            assertThat(stagedRows(abandoned)).isZero();
+            assertThat(status(live)).isEqualTo("RUNNING");
+            assertThat(stagedRows(live)).isEqualTo(1);
+        } finally {
+            db.sql("delete from area_import_row where job_id = :id").bind("id", live).then().block();
+            db.sql("delete from area_import_job where id = :id").bind("id", live).then().block();
+        }
+    }
+
+    private String status(UUID job) {
+        return db.sql("select status from area_import_job where id = :id").bind("id", job)
+                .map(row -> row.get("status", String.class)).one().block();
+    }
+
+    private long stagedRows(UUID job) {
+        return db.sql("select count(*) as n from area_import_row where job_id = :id").bind("id", job)
+                .map(row -> row.get("n", Long.class)).one().block();
     }
 
     @Test
@@ -214,7 +259,7 @@ class AreaTreeIT {
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).isEqualTo("\uFEFF" + AreaCsv.HEADER);
         assertThat(lines.get(1)).startsWith("3696,测试市,CITY,36,PREFECTURE_CITY,1200000,88.5,,");
-        assertThat(lines.get(2)).isEqualTo("369601,\"测试区, 一\",DISTRICT,3696,,,,,");
+        assertThat(lines.get(2)).isEqualTo("369601,\"测试区, 一\",DISTRICT,3696,,,,,,");
         as("admin").get().uri("/api/evaluation/areas/3696/export?format=json").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[0].geometry").value(g -> assertThat(g.toString()).contains("Point"))
                 .jsonPath("$.length()").isEqualTo(2);

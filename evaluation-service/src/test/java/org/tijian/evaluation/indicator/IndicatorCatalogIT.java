@@ -218,50 +218,59 @@ class IndicatorCatalogIT {
     void aChangedStandardJudgesExistingResultsAgainForTheAffectedCitiesOnly() {
         String capitalArea = "360102";
         String prefectureArea = "360402";
+        sendObservation(capitalArea, "U27", "20");
+        sendObservation(prefectureArea, "U27", "20");
+        Map<?, ?> capital = storedResult(capitalArea, 1);
+        Map<?, ?> prefecture = storedResult(prefectureArea, 1);
+        assertThat(capital.get("verdict")).isEqualTo("FAIL");
+        assertThat(capital.get("standard")).isEqualTo(">= 30");
+        assertThat(prefecture.get("verdict")).isEqualTo("PASS");
+        assertThat(prefecture.get("standard")).isEqualTo(">= 15");
+
+        long revision = as("water-dept").get().uri("/api/evaluation/indicators/U27").exchange()
+                .expectBody(IndicatorView.class).returnResult().getResponseBody().indicator().revision();
+        as("admin").put().uri("/api/evaluation/indicators/U27/standards/2025?basedOnRevision=" + revision)
+                .bodyValue(List.of(
+                        Map.of("cityClass", "PROVINCIAL_CAPITAL", "operator", "AT_LEAST", "threshold", 20,
+                                "noteZh", "省会城市不低于20%"),
+                        Map.of("cityClass", "PREFECTURE_CITY", "operator", "AT_LEAST", "threshold", 15)))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.revision").isEqualTo((int) revision + 1);
+
+        Map<?, ?> rejudged = storedResult(capitalArea, 2);
+        assertThat(rejudged.get("verdict")).isEqualTo("PASS");
+        assertThat(rejudged.get("standard")).isEqualTo(">= 20");
+        assertThat(rejudged.get("id")).isEqualTo(capital.get("id"));
+        assertThat(rejudged.get("observationIds")).isEqualTo(capital.get("observationIds"));
         try (KafkaProbe results = KafkaProbe.on(Topics.EVALUATION_RESULTS)) {
-            sendObservation(capitalArea, "U27", "20");
-            sendObservation(prefectureArea, "U27", "20");
-            IndicatorEvaluated capital = result(results, capitalArea, 1);
-            IndicatorEvaluated prefecture = result(results, prefectureArea, 1);
-            assertThat(capital.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(capital.standard()).isEqualTo(">= 30");
-            assertThat(prefecture.verdict()).isEqualTo(Verdict.PASS);
-            assertThat(prefecture.standard()).isEqualTo(">= 15");
-
-            long revision = as("water-dept").get().uri("/api/evaluation/indicators/U27").exchange()
-                    .expectBody(IndicatorView.class).returnResult().getResponseBody().indicator().revision();
-            as("admin").put().uri("/api/evaluation/indicators/U27/standards/2025?basedOnRevision=" + revision)
-                    .bodyValue(List.of(
-                            Map.of("cityClass", "PROVINCIAL_CAPITAL", "operator", "AT_LEAST", "threshold", 20,
-                                    "noteZh", "省会城市不低于20%"),
-                            Map.of("cityClass", "PREFECTURE_CITY", "operator", "AT_LEAST", "threshold", 15)))
-                    .exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.revision").isEqualTo((int) revision + 1);
-
-            IndicatorEvaluated rejudged = result(results, capitalArea, 2);
-            assertThat(rejudged.verdict()).isEqualTo(Verdict.PASS);
-            assertThat(rejudged.standard()).isEqualTo(">= 20");
-            assertThat(rejudged.resultId()).isEqualTo(capital.resultId());
-            assertThat(rejudged.observationIds()).isEqualTo(capital.observationIds());
-            assertThat(results.drain(r -> prefectureArea.equals(r.key()), Duration.ofSeconds(3))).hasSize(1);
-
-            as("admin").put().uri("/api/evaluation/indicators/U27/standards/2025?basedOnRevision=" + revision)
-                    .bodyValue(List.of(Map.of("operator", "NOT_GRADED"))).exchange().expectStatus().isEqualTo(409)
-                    .expectBody().jsonPath("$.code").isEqualTo("IND_E2105");
-            assertThat(as("water-dept").get().uri("/api/evaluation/indicators/U27/revisions").exchange()
-                    .expectBody(List.class).returnResult().getResponseBody()).hasSize(2);
+            IndicatorEvaluated published = json.readValue(results.await(1, r -> capitalArea.equals(r.key())
+                    && json.readValue(r.value(), IndicatorEvaluated.class).resultId().toString().equals(capital.get("id"))
+                    && json.readValue(r.value(), IndicatorEvaluated.class).version() == 2, WAIT).get(0).value(),
+                    IndicatorEvaluated.class);
+            assertThat(published.verdict()).isEqualTo(Verdict.PASS);
         }
+        assertThat(storedResult(prefectureArea, 1).get("version")).isEqualTo(1);
+
+        as("admin").put().uri("/api/evaluation/indicators/U27/standards/2025?basedOnRevision=" + revision)
+                .bodyValue(List.of(Map.of("operator", "NOT_GRADED"))).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.code").isEqualTo("IND_E2105");
+        assertThat(as("water-dept").get().uri("/api/evaluation/indicators/U27/revisions").exchange()
+                .expectBody(List.class).returnResult().getResponseBody()).hasSize(2);
+    }
+
+    /** This service's current result for U27 in 2025 at {@code area}, once it has reached {@code version}. */
+    private Map<?, ?> storedResult(String area, int version) {
+        return Awaitility.await().atMost(WAIT).until(() -> as("water-dept").get()
+                        .uri("/api/evaluation/results?checkYear=2025&areaCode={area}", area).exchange()
+                        .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                        .getResponseBody().stream().filter(r -> "U27".equals(r.get("indicatorCode")))
+                        .findFirst().orElse(null),
+                result -> result != null && ((Number) result.get("version")).intValue() >= version);
     }
 
     private Map<?, ?> system(String code) {
         return as("water-dept").get().uri("/api/evaluation/indicator-systems/{code}", code).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    private IndicatorEvaluated result(KafkaProbe results, String area, int version) {
-        return results.await(1, r -> area.equals(r.key()) && json.readValue(r.value(), IndicatorEvaluated.class)
-                        .version() == version, WAIT).stream()
-                .map(r -> json.readValue(r.value(), IndicatorEvaluated.class)).findFirst().orElseThrow();
     }
 
     private void sendObservation(String area, String dataElement, String value) {
