@@ -48,17 +48,18 @@ class R2dbcCheckScopeStore implements CheckScopeStore {
         }
         return db.sql("""
                         with recursive listed as (select distinct code from unnest(cast(:codes as text[])) as t(code)),
-                        up (code, ancestor, parent_code, level, depth) as (
-                          select a.code, a.code, a.parent_code, a.level, 0 from area a join listed l on l.code = a.code
+                        up (code, name_zh, own_level, ancestor, parent_code, level, depth) as (
+                          select a.code, a.name_zh, a.level, a.code, a.parent_code, a.level, 0
+                          from area a join listed l on l.code = a.code
                           union all
-                          select u.code, p.code, p.parent_code, p.level, u.depth + 1
+                          select u.code, u.name_zh, u.own_level, p.code, p.parent_code, p.level, u.depth + 1
                           from up u join area p on p.code = u.parent_code
                           where u.depth < 16)
-                        select a.code, a.name_zh, a.level,
-                          max(u.ancestor) filter (where u.level = 'CITY') as city_code,
-                          max(u.ancestor) filter (where u.level = 'STREET') as street_code
-                        from area a join up u on u.code = a.code
-                        group by a.code, a.name_zh, a.level""")
+                        select code, name_zh, own_level as level,
+                          max(ancestor) filter (where level = 'CITY') as city_code,
+                          max(ancestor) filter (where level = 'STREET') as street_code
+                        from up
+                        group by code, name_zh, own_level""")
                 .bind("codes", listed)
                 .map(row -> new ScopeArea(row.get("code", String.class), row.get("name_zh", String.class),
                         AreaLevel.valueOf(row.get("level", String.class)), row.get("city_code", String.class),

@@ -28,18 +28,18 @@ public record ScopeViolation(String code, String messageZh, String messageEn, In
     public enum Kind {
         TOO_FEW_COMMUNITIES("SCOPE_TOO_FEW_COMMUNITIES",
                 "抽取社区 {0} 个，少于要求的 {1} 个（原则上不少于 10 个或不少于建成区社区总数 {2} 个的 20%）",
-                "{0} communities are checked, fewer than the required {1} (at least 10, or 20% of the {2} communities"
+                "Communities checked: {0}, fewer than the required {1} (at least 10, or 20% of the {2} communities"
                         + " of the built-up area)"),
         TOO_FEW_BLOCKS("SCOPE_TOO_FEW_BLOCKS",
                 "抽取街区 {0} 个，少于要求的 {1} 个",
-                "{0} blocks are checked, fewer than the required {1}"),
+                "Blocks checked: {0}, fewer than the required {1}"),
         COMMUNITY_OUTSIDE_CHECKED_BLOCKS("SCOPE_COMMUNITY_OUTSIDE_CHECKED_BLOCKS",
                 "{0} 个社区不在抽取的街区内：社区和街区体检范围应保持衔接",
-                "{0} communities lie outside the checked blocks: the community and block scopes must overlap"),
+                "Communities outside the checked blocks: {0}; the community and block scopes must overlap"),
         AREA_NO_LONGER_VALID("SCOPE_AREA_NO_LONGER_VALID",
                 "{0} 个区域在当前区域树中已不是本市的社区或街道，未计入",
-                "{0} areas are no longer communities or streets of this city in the current area tree and are not"
-                        + " counted");
+                "Areas that are no longer communities or streets of this city in the current area tree, not counted:"
+                        + " {0}");
 
         private final String code;
         private final String messageZh;

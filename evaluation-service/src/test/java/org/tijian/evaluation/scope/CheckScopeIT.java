@@ -224,7 +224,7 @@ class CheckScopeIT {
         ScopeViolation blocks = stored.violations().get(1);
         assertThat(blocks.required()).isEqualTo(2);
         assertThat(blocks.actual()).isEqualTo(1);
-        assertThat(blocks.messageEn()).isEqualTo("1 blocks are checked, fewer than the required 2");
+        assertThat(blocks.messageEn()).isEqualTo("Blocks checked: 1, fewer than the required 2");
         assertThat(stored.violations().get(2).areas()).containsExactly(
                 new ScopeViolation.Area("980101003001", "980101003"),
                 new ScopeViolation.Area("980101101001", "980101101"));

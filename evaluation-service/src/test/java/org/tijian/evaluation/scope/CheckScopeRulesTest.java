@@ -113,7 +113,7 @@ class CheckScopeRulesTest {
         assertThat(tooFew.required()).isEqualTo(8);
         assertThat(tooFew.actual()).isEqualTo(7);
         assertThat(tooFew.messageZh()).contains("7", "8", "40", "20%");
-        assertThat(tooFew.messageEn()).isEqualTo("7 communities are checked, fewer than the required 8 (at least 10, or 20%"
+        assertThat(tooFew.messageEn()).isEqualTo("Communities checked: 7, fewer than the required 8 (at least 10, or 20%"
                 + " of the 40 communities of the built-up area)");
     }
 
