@@ -125,7 +125,7 @@ class SkeletonEndToEndIT {
         // No service trusts the network: each one, called directly, wants a token too.
         for (String[] service : new String[][] {
                 {"data-intake-service", "/api/intake/observations?areaCode=3601&checkYear=2025"},
-                {"evaluation-service", "/api/evaluation/standards"},
+                {"evaluation-service", "/api/evaluation/indicators"},
                 {"ledger-service", "/api/ledger/problems?areaCode=3601&checkYear=2025"},
                 {"project-library-service", "/api/projects/proposals?year=2026"},
                 {"gateway", "/actuator/prometheus"}}) {
