@@ -35,6 +35,19 @@ final class ApiClient {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response postFile(String path, String contentType, java.nio.file.Path file) {
+        try {
+            return send(request(path).timeout(Duration.ofMinutes(2)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
