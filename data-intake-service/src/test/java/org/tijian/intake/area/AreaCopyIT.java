@@ -3,6 +3,9 @@ package org.tijian.intake.area;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,11 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * service publishes. The test's consumer group is its own, so that other test contexts of intake, which consume
  * the same topics in group data-intake-service, do not take partitions from it.
  */
-@TijianIntegrationTest(database = "intake_areas_it", properties = {
+@TijianIntegrationTest(database = AreaCopyIT.DATABASE, properties = {
         "spring.cloud.stream.bindings.areaDefined-in-0.group=" + AreaCopyIT.GROUP,
         "spring.cloud.stream.bindings.indicatorDefined-in-0.group=" + AreaCopyIT.GROUP})
 class AreaCopyIT {
 
+    static final String DATABASE = "intake_areas_it";
     static final String GROUP = "intake-area-copy-it";
     private static final String DEAD_LETTERS = "error.catalog.areas.v1." + GROUP;
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -141,6 +145,44 @@ class AreaCopyIT {
         KafkaProbe.delete(Topics.CATALOG_AREAS, street);
 
         Awaitility.await().atMost(WAIT).until(() -> copied(street) == 0);
+    }
+
+    @Test
+    void aPollThatFailsForAnotherReasonIsRetriedNotSkipped() throws SQLException {
+        String street = street();
+        long rollbacksBefore = rollbacks();
+        try (Connection admin = jdbc()) {
+            admin.createStatement().execute("alter table area_copy rename to area_copy_away");
+            try {
+                // when: a poll fails for a reason that is not its records
+                KafkaProbe.send(Topics.CATALOG_AREAS, street, area(street, "稍后写入的街道", AreaLevel.STREET, "360102", null),
+                        Map.of());
+                Awaitility.await().atMost(WAIT).until(() -> rollbacks() > rollbacksBefore);
+            } finally {
+                admin.createStatement().execute("alter table area_copy_away rename to area_copy");
+            }
+        }
+
+        // then: it is applied once the database can take it, and nothing was dead-lettered
+        Awaitility.await().atMost(WAIT).until(() -> copied(street) == 1);
+        try (KafkaProbe deadLetters = KafkaProbe.on(DEAD_LETTERS)) {
+            assertThat(deadLetters.drain(r -> street.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
+        }
+    }
+
+    private static Connection jdbc() throws SQLException {
+        return DriverManager.getConnection(TestInfrastructure.get().jdbcUrl(DATABASE), TestInfrastructure.USER,
+                TestInfrastructure.PASSWORD);
+    }
+
+    /** Transactions rolled back in the test's database: the copy's failed attempts. */
+    private static long rollbacks() throws SQLException {
+        try (Connection connection = jdbc();
+                var row = connection.createStatement().executeQuery(
+                        "select xact_rollback from pg_stat_database where datname = '" + DATABASE + "'")) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Test

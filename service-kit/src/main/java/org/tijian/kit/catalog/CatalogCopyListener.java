@@ -126,7 +126,14 @@ final class CatalogCopyListener {
         @Override
         public void accept(Message<List<byte[]>> batch) {
             CatalogPoll<T> poll = CatalogPoll.of(records(batch, topic), reader, replaces);
-            Changes changes = applyIsolatingRefused(poll);
+            Changes changes;
+            try {
+                changes = applyIsolatingRefused(poll);
+            } catch (RuntimeException e) {
+                log.warn("catalog copy could not apply a poll of {} records of {}; it is retried: {}",
+                        batch.getPayload().size(), topic, CatalogPoll.firstLine(String.valueOf(e.getMessage())));
+                throw e;
+            }
             List<Rejected> rejected = poll.rejected();
             for (Rejected r : rejected) {
                 log.warn("catalog copy skipped the record at {}: {}", r.record().where(), r.reason());
