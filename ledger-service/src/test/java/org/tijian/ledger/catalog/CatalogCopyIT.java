@@ -109,10 +109,13 @@ class CatalogCopyIT {
         double catchUpSeconds = seconds(System.nanoTime() - start);
         assertThat(status.get().areas()).isEqualTo(expected);
         assertThat(status.get().lastUpdatedAt()).isNotNull();
+        long statusStart = System.nanoTime();
+        status();
+        double statusSeconds = seconds(System.nanoTime() - statusStart);
         System.out.printf("catalog copy: published %,d areas in %.1f s (%,.0f areas/s); the copy caught up %.1f s after"
-                + " its consumer started (%,.0f areas/s); digest %s%n", published.get(), publishSeconds,
-                published.get() / publishSeconds, catchUpSeconds, published.get() / catchUpSeconds,
-                status.get().areas().digest());
+                + " its consumer started (%,.0f areas/s); digest %s; one status request %.2f s%n", published.get(),
+                publishSeconds, published.get() / publishSeconds, catchUpSeconds, published.get() / catchUpSeconds,
+                status.get().areas().digest(), statusSeconds);
         assertThat(samples).hasSize(5);
         for (AreaDefined sample : samples) {
             official().get().uri("/api/ledger/catalog/areas/{code}", sample.code()).exchange()
