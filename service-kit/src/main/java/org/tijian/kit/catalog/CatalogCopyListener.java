@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.tijian.contracts.Topics;
@@ -125,9 +126,10 @@ final class CatalogCopyListener {
 
         @Override
         public void accept(Message<List<byte[]>> batch) {
-            CatalogPoll<T> poll = CatalogPoll.of(records(batch, topic), reader, replaces);
+            CatalogPoll<T> poll;
             Changes changes;
             try {
+                poll = CatalogPoll.of(records(batch, topic), reader, replaces);
                 changes = applyIsolatingRefused(poll);
             } catch (RuntimeException e) {
                 log.warn("catalog copy could not apply a poll of {} records of {}; it is retried: {}",
@@ -206,7 +208,7 @@ final class CatalogCopyListener {
         return CatalogPoll.firstLine("SQLSTATE " + refused.getSqlState() + " " + refused.getMessage());
     }
 
-    /** The polled records with their keys and positions; a null value (a tombstone) arrives as KafkaNull. */
+    /** The polled records with their keys and positions; a deletion (a tombstone) arrives as KafkaNull. */
     static List<Received> records(Message<List<byte[]>> batch, String topic) {
         List<?> values = batch.getPayload();
         MessageHeaders headers = batch.getHeaders();
@@ -217,6 +219,10 @@ final class CatalogCopyListener {
         List<Received> records = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
+            if (value != null && !(value instanceof byte[]) && !(value instanceof KafkaNull)) {
+                throw new IllegalStateException("the catalog copy reads raw records, but binding of " + topic
+                        + " delivered a " + value.getClass().getName() + ": is use-native-decoding off?");
+            }
             records.add(new Received(
                     at(topics, i) instanceof String received ? received : topic,
                     at(partitions, i) instanceof Integer partition ? partition : null,

@@ -62,7 +62,8 @@ class R2dbcCatalogCopy implements CatalogCopy {
                 .bind("builtUp", strings(latest, a -> decimal(a.builtUpAreaKm2())))
                 .bind("residential", strings(latest, a -> decimal(a.residentialLandAreaKm2())))
                 .fetch().rowsUpdated();
-        return transaction.transactional(written.zipWith(remove("area_copy", removedCodes), Changes::new));
+        return transaction.transactional(
+                written.flatMap(rows -> remove("area_copy", removedCodes).map(removed -> new Changes(rows, removed))));
     }
 
     @Override
@@ -97,7 +98,8 @@ class R2dbcCatalogCopy implements CatalogCopy {
                 .bind("levels", strings(latest, i -> name(i.evaluationLevel())))
                 .bind("definitions", strings(latest, json::writeValueAsString))
                 .fetch().rowsUpdated();
-        return transaction.transactional(written.zipWith(remove("indicator_copy", removedCodes), Changes::new));
+        return transaction.transactional(
+                written.flatMap(rows -> remove("indicator_copy", removedCodes).map(removed -> new Changes(rows, removed))));
     }
 
     @Override
