@@ -98,6 +98,18 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /** Sends a deletion (a record with a null value) for {@code key}, as compaction would keep it. */
+    public static void delete(String topic, String key) {
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBrokers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, key, null)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(1));

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.tijian.contracts.AreaLevel;
+import org.tijian.contracts.catalog.AreaDefined;
 
 /**
  * Jiangxi's real divisions (1 province, 11 cities, 100 districts, 1,767 streets, NBS codes of 2023)
@@ -66,32 +69,54 @@ public final class GeneratedProvince {
         try (BufferedWriter out = Files.newBufferedWriter(file, charset)) {
             out.write(HEADER);
             out.newLine();
-            for (String[] division : realDivisions()) {
-                String cityClass = division[2].equals("CITY") ? (division[0].equals("3601") ? "PROVINCIAL_CAPITAL" : "PREFECTURE_CITY") : "";
-                out.write(String.join(",", division[0], division[1], division[2], division[3], cityClass, ""));
-                out.newLine();
-                if (division[2].equals("STREET")) {
-                    writeBelow(out, division[0], division[1]);
+            forEachRow((code, name, level, parentCode, cityClass, population) -> {
+                try {
+                    out.write(String.join(",", code, name, level, parentCode, cityClass == null ? "" : cityClass,
+                            population == null ? "" : population.toString()));
+                    out.newLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return file;
     }
 
-    private void writeBelow(BufferedWriter out, String street, String streetName) throws IOException {
+    /**
+     * Every area as the evaluation service publishes it on {@code catalog.areas.v1}, parents before children: the
+     * same areas as {@link #writeCsv}, with city classes and populations, and no areas or size classes.
+     */
+    public void forEachArea(Consumer<AreaDefined> area) {
+        forEachRow((code, name, level, parentCode, cityClass, population) -> area.accept(new AreaDefined(code, name,
+                AreaLevel.valueOf(level), parentCode.isEmpty() ? null : parentCode, cityClass, population, null, null,
+                null)));
+    }
+
+    private interface RowSink {
+        void row(String code, String name, String level, String parentCode, String cityClass, Long population);
+    }
+
+    private void forEachRow(RowSink out) {
+        for (String[] division : realDivisions()) {
+            String cityClass = division[2].equals("CITY") ? (division[0].equals("3601") ? "PROVINCIAL_CAPITAL" : "PREFECTURE_CITY") : null;
+            out.row(division[0], division[1], division[2], division[3], cityClass, null);
+            if (division[2].equals("STREET")) {
+                rowsBelow(out, division[0], division[1]);
+            }
+        }
+    }
+
+    private void rowsBelow(RowSink out, String street, String streetName) {
         for (int c = 1; c <= communitiesPerStreet; c++) {
             String community = street + "%03d".formatted(c);
-            out.write(community + "," + streetName + "第" + c + "社区,COMMUNITY," + street + ",," + (3000 + c * 17));
-            out.newLine();
+            out.row(community, streetName + "第" + c + "社区", "COMMUNITY", street, null, 3000L + c * 17);
             for (int p = 1; p <= compoundsPerCommunity; p++) {
                 String compound = community + "%03d".formatted(p);
-                out.write(compound + ",第" + c + "社区" + p + "号小区,COMPOUND," + community + ",," + (600 + p * 13));
-                out.newLine();
+                out.row(compound, "第" + c + "社区" + p + "号小区", "COMPOUND", community, null, 600L + p * 13);
                 for (int b = 1; b <= buildingsPerCompound; b++) {
-                    out.write(compound + "%03d".formatted(b) + "," + p + "号小区" + b + "栋,BUILDING," + compound + ",,");
-                    out.newLine();
+                    out.row(compound + "%03d".formatted(b), p + "号小区" + b + "栋", "BUILDING", compound, null, null);
                 }
             }
         }
