@@ -46,6 +46,22 @@ public record IndicatorDefined(
         boolean retired,
         long revision) {
 
+    /** This definition with other standards, e.g. only those of one check year. */
+    public IndicatorDefined withStandards(List<Standard> otherStandards) {
+        return new IndicatorDefined(code, systemCode, systemKind, ownerAreaCode, nameZh, nameEn, dimension, categoryZh,
+                unit, direction, core, acquisitionMethods, checkCycle, evaluationLevel, responsibleDepartment,
+                responsibleDepartmentZh, defaultRectificationClass, rectificationSuggestionZh, computation, dataElements,
+                otherStandards, gradeBands, specialCheckSets, retired, revision);
+    }
+
+    /** This definition under another code. */
+    public IndicatorDefined withCode(String otherCode) {
+        return new IndicatorDefined(otherCode, systemCode, systemKind, ownerAreaCode, nameZh, nameEn, dimension,
+                categoryZh, unit, direction, core, acquisitionMethods, checkCycle, evaluationLevel, responsibleDepartment,
+                responsibleDepartmentZh, defaultRectificationClass, rectificationSuggestionZh, computation, dataElements,
+                standards, gradeBands, specialCheckSets, retired, revision);
+    }
+
     /**
      * How the indicator's value is computed from what departments report.
      *

@@ -80,7 +80,7 @@ public class IndicatorCatalogService {
                             false, current.revision() + 1)
                     : revise(draft, current.systemCode(), current.systemKind(), current.ownerAreaCode(),
                             current.specialCheckSets(), current.retired(), current.revision() + 1);
-            return save(current, withCode(candidate, code), by, "redefined");
+            return save(current, candidate.withCode(code), by, "redefined");
         });
     }
 
@@ -98,7 +98,9 @@ public class IndicatorCatalogService {
                                     s.threshold(), s.upperThreshold(), s.noteZh()))
                             .forEach(all::add);
                     all.sort(java.util.Comparator.comparingInt(IndicatorDefined.Standard::checkYear));
-                    return save(current, withStandards(current, all), by, "standards " + checkYear);
+                    IndicatorDefined next = revise(current, current.systemCode(), current.systemKind(),
+                            current.ownerAreaCode(), current.specialCheckSets(), current.retired(), current.revision() + 1);
+                    return save(current, next.withStandards(all), by, "standards " + checkYear);
                 });
     }
 
@@ -308,25 +310,6 @@ public class IndicatorCatalogService {
                 d.defaultRectificationClass(), d.rectificationSuggestionZh(), d.computation(),
                 listOrEmpty(d.dataElements()), listOrEmpty(d.standards()), listOrEmpty(d.gradeBands()), sets, retired,
                 revision);
-    }
-
-    private static IndicatorDefined withCode(IndicatorDefined d, String code) {
-        return new IndicatorDefined(code, d.systemCode(), d.systemKind(), d.ownerAreaCode(), d.nameZh(), d.nameEn(),
-                d.dimension(), d.categoryZh(), d.unit(), d.direction(), d.core(), d.acquisitionMethods(), d.checkCycle(),
-                d.evaluationLevel(), d.responsibleDepartment(), d.responsibleDepartmentZh(),
-                d.defaultRectificationClass(), d.rectificationSuggestionZh(), d.computation(), d.dataElements(),
-                d.standards(), d.gradeBands(), d.specialCheckSets(), d.retired(), d.revision());
-    }
-
-    private static IndicatorDefined withStandards(IndicatorDefined d, List<IndicatorDefined.Standard> standards) {
-        IndicatorDefined next = revise(d, d.systemCode(), d.systemKind(), d.ownerAreaCode(), d.specialCheckSets(),
-                d.retired(), d.revision() + 1);
-        return new IndicatorDefined(next.code(), next.systemCode(), next.systemKind(), next.ownerAreaCode(),
-                next.nameZh(), next.nameEn(), next.dimension(), next.categoryZh(), next.unit(), next.direction(),
-                next.core(), next.acquisitionMethods(), next.checkCycle(), next.evaluationLevel(),
-                next.responsibleDepartment(), next.responsibleDepartmentZh(), next.defaultRectificationClass(),
-                next.rectificationSuggestionZh(), next.computation(), next.dataElements(), standards, next.gradeBands(),
-                next.specialCheckSets(), next.retired(), next.revision());
     }
 
     private static <T> List<T> listOrEmpty(List<T> list) {

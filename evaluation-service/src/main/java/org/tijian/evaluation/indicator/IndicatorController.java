@@ -171,12 +171,7 @@ class IndicatorController {
     }
 
     private static IndicatorDefined ofYear(IndicatorDefined i, int year) {
-        return new IndicatorDefined(i.code(), i.systemCode(), i.systemKind(), i.ownerAreaCode(), i.nameZh(), i.nameEn(),
-                i.dimension(), i.categoryZh(), i.unit(), i.direction(), i.core(), i.acquisitionMethods(), i.checkCycle(),
-                i.evaluationLevel(), i.responsibleDepartment(), i.responsibleDepartmentZh(),
-                i.defaultRectificationClass(), i.rectificationSuggestionZh(), i.computation(), i.dataElements(),
-                i.standards().stream().filter(s -> s.checkYear() == year).toList(), i.gradeBands(),
-                i.specialCheckSets(), i.retired(), i.revision());
+        return i.withStandards(i.standards().stream().filter(s -> s.checkYear() == year).toList());
     }
 
     static CityClassification classification(Area city) {

@@ -66,7 +66,7 @@ class IndicatorRulesTest {
 
     @Test
     void standardsNeedUsableThresholdsOncePerYearAndClass() {
-        IndicatorDefined indicator = with(ratio("吨/年", "吨/年", "%", new BigDecimal(100)), List.of(
+        IndicatorDefined indicator = ratio("吨/年", "吨/年", "%", new BigDecimal(100)).withStandards(List.of(
                 new Standard(2025, null, null, StandardOperator.AT_LEAST, null, null, null),
                 new Standard(2025, null, null, StandardOperator.AT_LEAST, new BigDecimal(120), null, null),
                 new Standard(2025, "METROPOLIS", null, StandardOperator.AT_LEAST, new BigDecimal(50), null, null),
@@ -124,13 +124,5 @@ class IndicatorRulesTest {
                 "市住房城乡建设局", RectificationClass.BEST_EFFORT, "建议", computation, elements,
                 List.of(new Standard(2025, null, null, StandardOperator.AT_LEAST, new BigDecimal(50), null, "不低于50%")),
                 List.of(), List.of(), false, 1);
-    }
-
-    static IndicatorDefined with(IndicatorDefined d, List<Standard> standards) {
-        return new IndicatorDefined(d.code(), d.systemCode(), d.systemKind(), d.ownerAreaCode(), d.nameZh(), d.nameEn(),
-                d.dimension(), d.categoryZh(), d.unit(), d.direction(), d.core(), d.acquisitionMethods(), d.checkCycle(),
-                d.evaluationLevel(), d.responsibleDepartment(), d.responsibleDepartmentZh(),
-                d.defaultRectificationClass(), d.rectificationSuggestionZh(), d.computation(), d.dataElements(), standards,
-                d.gradeBands(), d.specialCheckSets(), d.retired(), d.revision());
     }
 }
