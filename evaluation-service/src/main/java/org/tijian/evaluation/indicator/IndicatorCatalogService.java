@@ -46,8 +46,10 @@ public class IndicatorCatalogService {
     /** Adds an indicator to a provincial, city-specific or special-check system. */
     public Mono<IndicatorDefined> define(IndicatorDefined draft, String by) {
         if (draft.systemCode() == null) {
-            return Mono.error(invalid(draft.code(), List.of(IndicatorRules.Violation.of("systemCode",
-                    IndicatorError.MISSING_FIELD, "systemCode"))));
+            List<IndicatorRules.Violation> violations = new ArrayList<>(List.of(IndicatorRules.Violation.of("systemCode",
+                    IndicatorError.MISSING_FIELD, "systemCode")));
+            violations.addAll(IndicatorRules.check(draft));
+            return Mono.error(invalid(draft.code(), violations));
         }
         return system(draft.systemCode()).flatMap(system -> {
             if (system.kind() == IndicatorSystemKind.NATIONAL_BASIC) {

@@ -8,7 +8,8 @@ import org.tijian.kit.error.ErrorCode;
 public enum IndicatorError implements ErrorCode {
     INDICATOR_NOT_FOUND(define("IND_E2101", 404, "未找到指标 {0}", "Indicator {0} not found")),
     SYSTEM_NOT_FOUND(define("IND_E2102", 404, "未找到指标体系 {0}", "Indicator system {0} not found")),
-    INVALID_INDICATOR(define("IND_E2103", 422, "指标 {0} 的定义有 {1} 处错误", "Indicator {0} has {1} errors")),
+    INVALID_INDICATOR(define("IND_E2103", 422, "指标定义有误：指标 {0} 有 {1} 处错误",
+            "Invalid indicator definition: indicator {0} has {1} errors")),
     DUPLICATE_CODE(define("IND_E2104", 409, "代码 {0} 已被使用", "Code {0} is already in use")),
     REVISION_CONFLICT(define("IND_E2105", 409, "指标 {0} 已被他人修改（当前版本 {1}，提交所基于的版本 {2}），请刷新后重试",
             "Indicator {0} was changed meanwhile (current revision {1}, yours is based on {2}); reload and retry")),

@@ -92,7 +92,8 @@ public class ProblemResponses {
                 cut = at;
             }
         }
-        return message.substring(0, cut);
+        // a title names the kind of problem; the detail has the particulars: "未找到区域 {0}" gives "未找到区域"
+        return message.substring(0, cut).replaceAll("\\s*\\{\\d+}", "").strip();
     }
 
 }

@@ -35,4 +35,14 @@ class TijianExceptionTest {
         assertThat(problem.getProperties()).containsEntry("code", "COMMON_E0422");
         assertThat(problem.getType().toString()).isEqualTo("https://tijian.org/errors/COMMON_E0422");
     }
+
+    @Test
+    void aTitleNamesTheProblemWithoutPlaceholders() {
+        var problems = new ProblemResponses(tools.jackson.databind.json.JsonMapper.builder().build());
+        ErrorCode notFound = () -> ErrorCode.define("TEST_E0001", 404, "未找到区域 {0}", "Area {0} not found");
+
+        assertThat(problems.problem(notFound, Locale.SIMPLIFIED_CHINESE, "3601").getTitle()).isEqualTo("未找到区域");
+        assertThat(problems.problem(notFound, Locale.ENGLISH, "3601").getTitle()).isEqualTo("Area not found");
+        assertThat(problems.problem(notFound, Locale.ENGLISH, "3601").getDetail()).isEqualTo("Area 3601 not found");
+    }
 }
