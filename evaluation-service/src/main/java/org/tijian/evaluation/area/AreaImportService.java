@@ -26,6 +26,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.tijian.kit.error.TijianException;
+import org.tijian.kit.tabular.CsvTabularReader;
+import org.tijian.kit.tabular.JsonTabularReader;
+import org.tijian.kit.tabular.TabularReader;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -207,7 +210,8 @@ public class AreaImportService implements DisposableBean {
     }
 
     private AreaRowReader open(Path file, Format format) throws IOException {
-        return format == Format.CSV ? CsvAreaReader.open(file) : JsonAreaReader.open(json, file);
+        TabularReader records = format == Format.CSV ? CsvTabularReader.open(file) : JsonTabularReader.open(json, file);
+        return records == null ? null : new TabularAreaReader(records);
     }
 
     private static ImportJob finish(ImportJob job, ImportJob.Status status, long read, long created, long updated,

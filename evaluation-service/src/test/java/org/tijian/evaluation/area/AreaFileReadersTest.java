@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tijian.contracts.AreaLevel;
+import org.tijian.kit.tabular.CsvTabularReader;
+import org.tijian.kit.tabular.JsonTabularReader;
 import tools.jackson.databind.json.JsonMapper;
 
 class AreaFileReadersTest {
@@ -36,7 +38,7 @@ class AreaFileReadersTest {
                   "builtUpAreaKm2": 88.5, "geometry": {"type": "Point", "coordinates": [115.9, 28.7]}},
                  {"code": "369601", "name": "测试区", "level": "DISTRICT", "parentCode": "3696"}]""");
 
-        List<AreaRow> rows = all(JsonAreaReader.open(JsonMapper.builder().build(), file));
+        List<AreaRow> rows = all(new TabularAreaReader(JsonTabularReader.open(JsonMapper.builder().build(), file)));
 
         assertThat(rows).hasSize(2).allMatch(r -> r instanceof AreaRow.Parsed);
         Area city = ((AreaRow.Parsed) rows.get(0)).area();
@@ -53,9 +55,9 @@ class AreaFileReadersTest {
         Files.write(file, "code,name,level,parent_code\n3601,\"南昌市, 省会\",CITY,36\n3602,景德镇市,CITY\n"
                 .getBytes(Charset.forName("GBK")));
 
-        CsvAreaReader reader = CsvAreaReader.open(file);
-        assertThat(reader.charset().name()).isEqualTo("GBK");
-        List<AreaRow> rows = all(reader);
+        CsvTabularReader csv = CsvTabularReader.open(file);
+        assertThat(csv.charset().name()).isEqualTo("GBK");
+        List<AreaRow> rows = all(new TabularAreaReader(csv));
 
         assertThat(((AreaRow.Parsed) rows.get(0)).area().nameZh()).isEqualTo("南昌市, 省会");
         assertThat(((AreaRow.Rejected) rows.get(1)).problem().error()).isEqualTo(AreaError.MALFORMED_ROW);
@@ -67,9 +69,9 @@ class AreaFileReadersTest {
         Path file = Files.writeString(dir.resolve("bom.csv"), "\uFEFFcode,name,level\n36,江西省,PROVINCE\n",
                 StandardCharsets.UTF_8);
 
-        CsvAreaReader reader = CsvAreaReader.open(file);
+        CsvTabularReader csv = CsvTabularReader.open(file);
 
-        assertThat(reader.charset()).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(((AreaRow.Parsed) all(reader).get(0)).area().nameZh()).isEqualTo("江西省");
+        assertThat(csv.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(((AreaRow.Parsed) all(new TabularAreaReader(csv)).get(0)).area().nameZh()).isEqualTo("江西省");
     }
 }

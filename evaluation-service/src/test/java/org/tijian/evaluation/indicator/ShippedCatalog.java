@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tijian.contracts.catalog.IndicatorDefined;
-import org.tijian.evaluation.CsvLine;
+import org.tijian.kit.tabular.CsvLine;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

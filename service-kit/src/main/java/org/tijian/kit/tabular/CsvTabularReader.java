@@ -1,10 +1,11 @@
-package org.tijian.evaluation.area;
+package org.tijian.kit.tabular;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -15,15 +16,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.tijian.evaluation.CsvLine;
 
 /**
- * Reads an area CSV with a header row. UTF-8 with or without BOM, or GBK (what Chinese office
- * software writes): a file that is not valid UTF-8 is read as GBK. Quoted cells (RFC 4180) may hold
- * commas and doubled quotes, not line breaks.
+ * Reads a CSV with a header row. UTF-8 with or without BOM, or GBK (what Chinese office software
+ * writes): a file that is not valid UTF-8 is read as GBK. Quoted cells (RFC 4180) may hold commas and
+ * doubled quotes, not line breaks. Blank lines are skipped but counted, so row numbers match the file.
  */
-public final class CsvAreaReader implements AreaRowReader {
+public final class CsvTabularReader implements TabularReader {
 
     private static final Charset GBK = Charset.forName("GBK");
 
@@ -32,14 +33,14 @@ public final class CsvAreaReader implements AreaRowReader {
     private final Charset charset;
     private int rowNumber = 1;
 
-    private CsvAreaReader(BufferedReader lines, List<String> header, Charset charset) {
+    private CsvTabularReader(BufferedReader lines, List<String> header, Charset charset) {
         this.lines = lines;
         this.header = header;
         this.charset = charset;
     }
 
     /** @return a reader, or null if the file has no header row */
-    public static CsvAreaReader open(Path file) throws IOException {
+    public static CsvTabularReader open(Path file) throws IOException {
         Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : GBK;
         BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
         String first = lines.readLine();
@@ -52,17 +53,21 @@ public final class CsvAreaReader implements AreaRowReader {
         }
         List<String> header = new ArrayList<>();
         for (String name : CsvLine.cells(first)) {
-            header.add(name.strip().toLowerCase(java.util.Locale.ROOT));
+            header.add(name.strip().toLowerCase(Locale.ROOT));
         }
-        return new CsvAreaReader(lines, header, charset);
+        return new CsvTabularReader(lines, header, charset);
     }
 
     public Charset charset() {
         return charset;
     }
 
+    public List<String> header() {
+        return List.copyOf(header);
+    }
+
     @Override
-    public AreaRow next() throws IOException {
+    public TabularRecord next() throws IOException {
         String line;
         do {
             line = lines.readLine();
@@ -73,14 +78,13 @@ public final class CsvAreaReader implements AreaRowReader {
         } while (line.isBlank());
         List<String> cells = CsvLine.cells(line);
         if (cells.size() != header.size()) {
-            return new AreaRow.Rejected(rowNumber, new RowProblem(rowNumber, AreaError.MALFORMED_ROW,
-                    cells.size() + " cells, header has " + header.size()));
+            return new TabularRecord.Unreadable(rowNumber, cells.size() + " cells, header has " + header.size());
         }
         Map<String, String> fields = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             fields.put(header.get(i), cells.get(i));
         }
-        return AreaFields.toRow(rowNumber, fields);
+        return new TabularRecord.Fields(rowNumber, fields);
     }
 
     @Override
@@ -96,7 +100,7 @@ public final class CsvAreaReader implements AreaRowReader {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             ByteBuffer pending = ByteBuffer.allocate(buffer.length + 8);
-            java.nio.CharBuffer sink = java.nio.CharBuffer.allocate(buffer.length + 8);
+            CharBuffer sink = CharBuffer.allocate(buffer.length + 8);
             int read;
             while ((read = in.read(buffer)) > 0) {
                 pending.put(buffer, 0, read).flip();

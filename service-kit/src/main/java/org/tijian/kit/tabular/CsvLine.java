@@ -1,4 +1,4 @@
-package org.tijian.evaluation;
+package org.tijian.kit.tabular;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.tijian.evaluation.area;
+package org.tijian.kit.tabular;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,39 +11,49 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a JSON array of area objects, one object at a time; rows are numbered from 1. */
-public final class JsonAreaReader implements AreaRowReader {
+/**
+ * Reads a JSON array of objects, one object at a time; the first object is row 1. Nested values
+ * (e.g. a GeoJSON geometry) are kept as JSON text; nulls are left out.
+ */
+public final class JsonTabularReader implements TabularReader {
 
-    private final JsonMapper json;
     private final JsonParser parser;
     private int rowNumber;
     private boolean finished;
 
-    private JsonAreaReader(JsonMapper json, JsonParser parser) {
-        this.json = json;
+    private JsonTabularReader(JsonParser parser) {
         this.parser = parser;
     }
 
-    /** @return a reader, or null if the file is empty */
-    public static JsonAreaReader open(JsonMapper json, Path file) throws IOException {
+    /**
+     * @return a reader, or null if the file is empty
+     * @throws IllegalArgumentException if the file is not a JSON array
+     */
+    public static JsonTabularReader open(JsonMapper json, Path file) throws IOException {
         if (Files.size(file) == 0) {
             return null;
         }
         JsonParser parser = json.createParser(Files.newInputStream(file));
-        JsonToken first = parser.nextToken();
+        JsonToken first;
+        try {
+            first = parser.nextToken();
+        } catch (JacksonException e) {
+            parser.close();
+            throw new IllegalArgumentException(e.getOriginalMessage());
+        }
         if (first == null) {
             parser.close();
             return null;
         }
         if (first != JsonToken.START_ARRAY) {
             parser.close();
-            throw new IllegalArgumentException("a JSON area file is an array of objects");
+            throw new IllegalArgumentException("the file must be a JSON array of objects");
         }
-        return new JsonAreaReader(json, parser);
+        return new JsonTabularReader(parser);
     }
 
     @Override
-    public AreaRow next() {
+    public TabularRecord next() {
         if (finished) {
             return null;
         }
@@ -58,24 +68,21 @@ public final class JsonAreaReader implements AreaRowReader {
             node = parser.readValueAsTree();
         } catch (JacksonException e) {
             // the stream cannot be resynchronised after a syntax error: report it and stop
-            AreaRow rejected = new AreaRow.Rejected(rowNumber, new RowProblem(rowNumber, AreaError.MALFORMED_ROW,
-                    e.getOriginalMessage()));
             finished = true;
             close();
-            return rejected;
+            return new TabularRecord.Unreadable(rowNumber, e.getOriginalMessage());
         }
         if (!node.isObject()) {
-            return new AreaRow.Rejected(rowNumber, new RowProblem(rowNumber, AreaError.MALFORMED_ROW, "not an object"));
+            return new TabularRecord.Unreadable(rowNumber, "not an object");
         }
         Map<String, String> fields = new HashMap<>();
         for (var entry : node.properties()) {
             JsonNode value = entry.getValue();
-            if (value.isNull()) {
-                continue;
+            if (!value.isNull()) {
+                fields.put(entry.getKey(), value.isValueNode() ? value.asString() : value.toString());
             }
-            fields.put(entry.getKey(), value.isValueNode() ? value.asString() : value.toString());
         }
-        return AreaFields.toRow(rowNumber, fields);
+        return new TabularRecord.Fields(rowNumber, fields);
     }
 
     @Override
