@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tijian.standalone.Platform;
-import org.tijian.standalone.PlatformConfig;
 import org.tijian.testing.areas.GeneratedProvince;
 import tools.jackson.databind.JsonNode;
 
@@ -38,11 +37,7 @@ class CatalogDistributionEndToEndIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = Platform.start(PlatformConfig.builder()
-                .dataDir(Files.createTempDirectory("tijian-e2e-catalog-"))
-                .portOffset(Integer.getInteger("tijian.e2e.catalogPortOffset", 600))
-                .servicesDir(Path.of(System.getProperty("tijian.services.dir", "target/services")))
-                .build());
+        platform = Platform.start(TestPlatforms.freshConfig("e2e-catalog", "tijian.e2e.catalogPortOffset", 600));
     }
 
     @AfterAll

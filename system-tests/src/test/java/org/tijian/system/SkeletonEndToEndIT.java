@@ -2,8 +2,6 @@ package org.tijian.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +27,13 @@ class SkeletonEndToEndIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(60);
 
-    private static Path dataDir;
     private static PlatformConfig config;
     private static Platform platform;
     private static String firstProblemId;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        dataDir = Files.createTempDirectory("tijian-e2e-");
-        config = PlatformConfig.builder()
-                .dataDir(dataDir)
-                .portOffset(Integer.getInteger("tijian.e2e.portOffset", 500))
-                .servicesDir(Path.of(System.getProperty("tijian.services.dir", "target/services")))
-                .build();
+        config = TestPlatforms.freshConfig("e2e", "tijian.e2e.portOffset", 500);
         platform = Platform.start(config);
     }
 

@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tijian.contracts.Dimension;
 import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.catalog.IndicatorSystemKind;
-import org.tijian.evaluation.area.Area;
-import org.tijian.evaluation.area.AreaStore;
 import org.tijian.kit.error.TijianException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,12 +34,12 @@ class IndicatorController {
 
     private final IndicatorStore store;
     private final IndicatorCatalogService catalog;
-    private final AreaStore areas;
+    private final ApplicableStandardService standards;
 
-    IndicatorController(IndicatorStore store, IndicatorCatalogService catalog, AreaStore areas) {
+    IndicatorController(IndicatorStore store, IndicatorCatalogService catalog, ApplicableStandardService standards) {
         this.store = store;
         this.catalog = catalog;
-        this.areas = areas;
+        this.standards = standards;
     }
 
     /**
@@ -72,9 +70,7 @@ class IndicatorController {
         if (year == null || area == null) {
             return indicator.map(i -> new IndicatorView(i, null));
         }
-        return indicator.zipWith(areas.city(area).map(IndicatorController::classification)
-                        .defaultIfEmpty(CityClassification.UNKNOWN))
-                .map(both -> new IndicatorView(both.getT1(), StandardSelection.select(both.getT1(), year, both.getT2())));
+        return indicator.flatMap(i -> standards.forArea(i, year, area).map(applicable -> new IndicatorView(i, applicable)));
     }
 
     @GetMapping("/indicators/{code}/revisions")
@@ -172,10 +168,6 @@ class IndicatorController {
 
     private static IndicatorDefined ofYear(IndicatorDefined i, int year) {
         return i.withStandards(i.standards().stream().filter(s -> s.checkYear() == year).toList());
-    }
-
-    static CityClassification classification(Area city) {
-        return new CityClassification(city.cityClass(), city.sizeClass());
     }
 
     /** @param applicable the standard that applies to the area asked for, when one was */

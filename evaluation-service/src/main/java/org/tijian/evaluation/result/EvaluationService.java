@@ -6,13 +6,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.intake.ObservationAccepted;
-import org.tijian.evaluation.area.AreaStore;
-import org.tijian.evaluation.indicator.CityClassification;
+import org.tijian.evaluation.indicator.ApplicableStandardService;
 import org.tijian.evaluation.indicator.EvaluationStandard;
 import org.tijian.evaluation.indicator.IndicatorStore;
-import org.tijian.evaluation.indicator.StandardSelection;
 import org.tijian.kit.messaging.InboundEvent;
 import org.tijian.kit.messaging.TraceParent;
 import org.tijian.kit.outbox.EventOutbox;
@@ -29,15 +26,15 @@ public class EvaluationService {
     private static final Logger log = LoggerFactory.getLogger(EvaluationService.class);
 
     private final IndicatorStore indicators;
-    private final AreaStore areas;
+    private final ApplicableStandardService standards;
     private final ResultStore results;
     private final EventOutbox outbox;
     private final MeterRegistry meters;
 
-    public EvaluationService(IndicatorStore indicators, AreaStore areas, ResultStore results, EventOutbox outbox,
-            MeterRegistry meters) {
+    public EvaluationService(IndicatorStore indicators, ApplicableStandardService standards, ResultStore results,
+            EventOutbox outbox, MeterRegistry meters) {
         this.indicators = indicators;
-        this.areas = areas;
+        this.standards = standards;
         this.results = results;
         this.outbox = outbox;
         this.meters = meters;
@@ -46,7 +43,7 @@ public class EvaluationService {
     public Mono<Void> evaluate(InboundEvent<ObservationAccepted> event) {
         ObservationAccepted observation = event.payload();
         return indicators.findForDataElement(observation.dataElement())
-                .flatMap(indicator -> standardFor(indicator, observation.checkYear(), observation.areaCode()))
+                .flatMap(indicator -> standards.forArea(indicator, observation.checkYear(), observation.areaCode()))
                 .flatMap(standard -> judge(observation, standard, event))
                 .switchIfEmpty(Mono.fromRunnable(() -> {
                     log.info("observation {} reports data element {} that no indicator uses; kept by intake, not evaluated",
@@ -54,14 +51,6 @@ public class EvaluationService {
                     meters.counter("tijian.evaluation.observations.unused").increment();
                 }))
                 .then();
-    }
-
-    /** The standard of one indicator that applies to an area in a check year. */
-    public Mono<EvaluationStandard> standardFor(IndicatorDefined indicator, int checkYear, String areaCode) {
-        return areas.city(areaCode)
-                .map(city -> new CityClassification(city.cityClass(), city.sizeClass()))
-                .defaultIfEmpty(CityClassification.UNKNOWN)
-                .map(city -> StandardSelection.select(indicator, checkYear, city));
     }
 
     private Mono<Boolean> judge(ObservationAccepted observation, EvaluationStandard standard,

@@ -15,6 +15,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.catalog.IndicatorDefined;
+import org.tijian.evaluation.indicator.ApplicableStandardService;
 import org.tijian.evaluation.indicator.IndicatorStore;
 import org.tijian.kit.messaging.TraceParent;
 import reactor.core.Disposable;
@@ -38,17 +39,19 @@ public class ReevaluationService {
     private final IndicatorStore indicators;
     private final ResultStore results;
     private final EvaluationService evaluation;
+    private final ApplicableStandardService standards;
     private final TransactionalOperator transaction;
     private final Duration pollInterval;
     private Disposable polling;
 
     public ReevaluationService(DatabaseClient db, IndicatorStore indicators, ResultStore results,
-            EvaluationService evaluation, TransactionalOperator transaction,
+            EvaluationService evaluation, ApplicableStandardService standards, TransactionalOperator transaction,
             @Value("${tijian.evaluation.reevaluation-poll-interval:PT2S}") Duration pollInterval) {
         this.db = db;
         this.indicators = indicators;
         this.results = results;
         this.evaluation = evaluation;
+        this.standards = standards;
         this.transaction = transaction;
         this.pollInterval = pollInterval;
     }
@@ -119,7 +122,7 @@ public class ReevaluationService {
             AtomicLong changed) {
         Instant now = Instant.now();
         return Flux.fromIterable(page)
-                .concatMap(result -> evaluation.standardFor(indicator, result.checkYear(), result.areaCode())
+                .concatMap(result -> standards.forArea(indicator, result.checkYear(), result.areaCode())
                         .flatMap(standard -> {
                             judged.incrementAndGet();
                             return result.rejudge(standard, now)

@@ -1,18 +1,18 @@
 package org.tijian.evaluation.indicator;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tijian.contracts.catalog.IndicatorDefined;
-import org.tijian.kit.tabular.CsvLine;
+import org.tijian.kit.tabular.CsvTabularReader;
+import org.tijian.kit.tabular.TabularRecord;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,23 +33,17 @@ public final class ShippedCatalog {
     /** The CSV's rows by indicator code, each a map from column name to cell. */
     public static Map<String, Map<String, String>> csv() {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                ShippedCatalog.class.getResourceAsStream("/catalog/indicators-national-basic.csv"), StandardCharsets.UTF_8))) {
-            List<String> header = CsvLine.cells(lines.readLine());
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> cells = CsvLine.cells(line);
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 0; i < header.size(); i++) {
-                    row.put(header.get(i), cells.get(i));
-                }
+        try (CsvTabularReader reader = CsvTabularReader.open(
+                Path.of(ShippedCatalog.class.getResource("/catalog/indicators-national-basic.csv").toURI()))) {
+            TabularRecord record;
+            while ((record = reader.next()) != null) {
+                Map<String, String> row = ((TabularRecord.Fields) record).values();
                 rows.put(row.get("code"), row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
         return rows;
     }
