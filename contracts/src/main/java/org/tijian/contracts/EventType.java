@@ -4,13 +4,21 @@ import java.util.Arrays;
 import org.tijian.contracts.catalog.AreaDefined;
 import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
+import org.tijian.contracts.intake.FindingReported;
 import org.tijian.contracts.intake.ObservationAccepted;
+import org.tijian.contracts.intake.ObservationWithdrawn;
+import org.tijian.contracts.intake.PublicFeedbackReported;
+import org.tijian.contracts.intake.SubmissionAccepted;
 import org.tijian.contracts.ledger.ProblemIdentified;
 import org.tijian.contracts.projects.ProjectProposed;
 
 /** Every event the platform publishes: its record, its topic and its CloudEvents {@code type}. */
 public enum EventType {
     OBSERVATION_ACCEPTED(ObservationAccepted.class, Topics.INTAKE_OBSERVATIONS),
+    OBSERVATION_WITHDRAWN(ObservationWithdrawn.class, Topics.INTAKE_OBSERVATIONS),
+    FINDING_REPORTED(FindingReported.class, Topics.INTAKE_OBSERVATIONS),
+    PUBLIC_FEEDBACK_REPORTED(PublicFeedbackReported.class, Topics.INTAKE_OBSERVATIONS),
+    SUBMISSION_ACCEPTED(SubmissionAccepted.class, Topics.INTAKE_SUBMISSIONS),
     INDICATOR_EVALUATED(IndicatorEvaluated.class, Topics.EVALUATION_RESULTS),
     PROBLEM_IDENTIFIED(ProblemIdentified.class, Topics.LEDGER_PROBLEMS),
     PROJECT_PROPOSED(ProjectProposed.class, Topics.PROJECTS_LIFECYCLE),

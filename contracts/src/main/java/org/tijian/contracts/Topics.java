@@ -5,7 +5,10 @@ import java.util.List;
 /** Kafka topic names. A breaking change to an event is a new topic version, never an edit. */
 public final class Topics {
 
+    /** What departments reported, keyed by area code: values, findings, public feedback and their withdrawals. */
     public static final String INTAKE_OBSERVATIONS = "intake.observations.v1";
+    /** Finished submissions (批次) with their survey coverage, keyed by batch id. */
+    public static final String INTAKE_SUBMISSIONS = "intake.submissions.v1";
     public static final String EVALUATION_RESULTS = "evaluation.results.v1";
     public static final String LEDGER_PROBLEMS = "ledger.problems.v1";
     public static final String PROJECTS_LIFECYCLE = "projects.lifecycle.v1";
@@ -15,7 +18,7 @@ public final class Topics {
     public static final String CATALOG_INDICATORS = "catalog.indicators.v1";
 
     public static final List<String> ALL =
-            List.of(INTAKE_OBSERVATIONS, EVALUATION_RESULTS, LEDGER_PROBLEMS, PROJECTS_LIFECYCLE, CATALOG_AREAS,
+            List.of(INTAKE_OBSERVATIONS, INTAKE_SUBMISSIONS, EVALUATION_RESULTS, LEDGER_PROBLEMS, PROJECTS_LIFECYCLE, CATALOG_AREAS,
                     CATALOG_INDICATORS);
 
     /** Topics that keep only the latest record per key, so a new consumer can rebuild its copy. */

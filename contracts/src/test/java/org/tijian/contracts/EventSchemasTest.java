@@ -60,7 +60,7 @@ class EventSchemasTest {
 
     @Test
     void serializedEventHasExactlyTheSchemaProperties() {
-        var event = new ObservationAccepted(UUID.randomUUID(), 2025, "3601", "U01", new BigDecimal("64.0"), "%",
+        var event = ObservationAccepted.single(UUID.randomUUID(), 2025, "3601", "U01", new BigDecimal("64.0"), "%",
                 "water", "alice", Instant.parse("2025-05-01T08:00:00Z"));
         Map<?, ?> serialized = json.readValue(json.writeValueAsString(event), Map.class);
         Map<?, ?> schema = json.readValue(EventSchemas.schemaOf(EventType.OBSERVATION_ACCEPTED), Map.class);

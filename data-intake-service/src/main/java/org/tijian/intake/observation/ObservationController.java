@@ -58,13 +58,21 @@ class ObservationController {
     @GetMapping("/{id}")
     Mono<Observation> one(@PathVariable UUID id) {
         return observations.findById(id)
-                .switchIfEmpty(Mono.error(() -> new TijianException(IntakeError.OBSERVATION_NOT_FOUND, id)));
+                .switchIfEmpty(Mono.error(() -> new TijianException(ObservationError.OBSERVATION_NOT_FOUND, id)));
     }
 
+    /** What counts now for an area and year; with {@code history=true} also superseded and withdrawn versions. */
     @GetMapping
     Flux<Observation> byArea(@RequestParam String areaCode, @RequestParam int checkYear,
-            @RequestParam(defaultValue = "100") int limit) {
-        return observations.findByArea(areaCode, checkYear, Math.min(Math.max(limit, 1), 1000));
+            @RequestParam(defaultValue = "false") boolean history, @RequestParam(defaultValue = "100") int limit) {
+        return observations.findByArea(areaCode, checkYear, history, Math.min(Math.max(limit, 1), 1000));
+    }
+
+    /** Every version of one value, newest first: the lineage of corrections and withdrawals. */
+    @GetMapping("/history")
+    Flux<Observation> history(@RequestParam int checkYear, @RequestParam(defaultValue = "VALUE") String kind,
+            @RequestParam String areaCode, @RequestParam String subject, @RequestParam(defaultValue = "") String qualifier) {
+        return observations.history(checkYear, kind.toUpperCase(java.util.Locale.ROOT), areaCode, subject, qualifier);
     }
 
     record SubmitObservation(
@@ -75,8 +83,8 @@ class ObservationController {
             @Size(max = 32) String unit,
             @Size(max = 2000) String note) {
 
-        Observation.Submission toSubmission() {
-            return new Observation.Submission(checkYear, areaCode, dataElement, value, unit, note);
+        ObservationIntakeService.Submission toSubmission() {
+            return new ObservationIntakeService.Submission(checkYear, areaCode, dataElement, value, unit, note);
         }
     }
 }

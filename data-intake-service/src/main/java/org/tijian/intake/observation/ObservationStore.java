@@ -6,11 +6,14 @@ import reactor.core.publisher.Mono;
 
 public interface ObservationStore {
 
-    Mono<Void> insert(Observation observation);
-
     Mono<Observation> findById(UUID id);
 
-    Mono<Observation> findByIdempotencyKey(String department, String idempotencyKey);
+    /** The version that counts now for one key, if any. */
+    Mono<Observation> current(int checkYear, String kind, String areaCode, String subject, String qualifier);
 
-    Flux<Observation> findByArea(String areaCode, int checkYear, int limit);
+    /** @param includeHistory also superseded and withdrawn versions */
+    Flux<Observation> findByArea(String areaCode, int checkYear, boolean includeHistory, int limit);
+
+    /** Every version of one key, newest first. */
+    Flux<Observation> history(int checkYear, String kind, String areaCode, String subject, String qualifier);
 }

@@ -22,6 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 @TijianIntegrationTest(database = "intake_it")
 class ObservationIntakeIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.tijian.kit.catalog.CatalogCopy catalogCopy;
+
+    private static boolean catalogFilled;
+
+    @org.junit.jupiter.api.BeforeEach
+    void fillCatalogCopyOnce() {
+        synchronized (ObservationIntakeIT.class) {
+            if (!catalogFilled) {
+                org.tijian.intake.submission.IntakeCatalogAccess.fill(catalogCopy);
+                catalogFilled = true;
+            }
+        }
+    }
+
     @Value("${local.server.port}")
     int port;
 
@@ -38,9 +53,14 @@ class ObservationIntakeIT {
                 {"checkYear": 2025, "areaCode": "%s", "dataElement": "U01", "value": %s, "unit": "%%"}""".formatted(areaCode, value);
     }
 
+    private static String anyDistrictOfNanchang() {
+        String[] districts = {"360102", "360103", "360104", "360111", "360112", "360113"};
+        return districts[(int) (Math.random() * districts.length)];
+    }
+
     @Test
     void acceptedObservationIsStoredAndPublishedWithCloudEventsHeaders() {
-        String area = "3601" + (100 + (int) (Math.random() * 800));
+        String area = anyDistrictOfNanchang();
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
         Observation created = client().post().uri("/api/intake/observations")
@@ -73,14 +93,17 @@ class ObservationIntakeIT {
             assertThat(KafkaProbe.header(record, CloudEventHeaders.TRACEPARENT))
                     .startsWith("00-0af7651916cd43dd8448eb211c80319c-");
             ObservationAccepted event = JsonMapper.builder().build().readValue(record.value(), ObservationAccepted.class);
-            assertThat(event).isEqualTo(created.accepted());
+            assertThat(event.observationId()).isEqualTo(created.id());
+            assertThat(event.value()).isEqualByComparingTo(created.value());
+            assertThat(event.batchId()).isEqualTo(created.batchId());
+            assertThat(event.rowNo()).isEqualTo(1);
         }
     }
 
     @Test
     void retriedUploadWithTheSameIdempotencyKeyIsAcceptedOnce() {
         String key = UUID.randomUUID().toString();
-        String area = "360103";
+        String area = "360104";
 
         Observation first = client().post().uri("/api/intake/observations")
                 .header("Authorization", token("water-dept")).header("Idempotency-Key", key)
@@ -136,8 +159,9 @@ class ObservationIntakeIT {
         client().post().uri("/api/intake/observations")
                 .header("Authorization", token("water-dept"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body("3602", "1"))
-                .exchange().expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("INTAKE_E1005");
+                .exchange().expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.code").isEqualTo("INTAKE_E1005")
+                .jsonPath("$.errors[0].row").isEqualTo(1);
 
         client().get().uri("/api/intake/observations/{id}", UUID.randomUUID())
                 .header("Authorization", token("water-dept"))

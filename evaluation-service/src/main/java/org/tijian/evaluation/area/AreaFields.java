@@ -1,5 +1,6 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.RowProblem;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.regex.Pattern;

@@ -1,11 +1,12 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.RowProblem;
+import org.tijian.kit.imports.ImportSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.tijian.kit.bulk.CopyText;
 import org.tijian.kit.error.TijianException;
 import org.tijian.kit.tabular.CsvTabularReader;
 import org.tijian.kit.tabular.JsonTabularReader;
@@ -168,7 +170,7 @@ public class AreaImportService implements DisposableBean {
     private Flux<ByteBuf> copyData(UUID job, AreaRowReader reader, ImportSummary summary, AtomicLong read,
             AtomicLong staged) {
         return Flux.<ByteBuf>generate(sink -> {
-            StringBuilder chunk = new StringBuilder(ROWS_PER_COPY_CHUNK * 96);
+            CopyText chunk = new CopyText(ROWS_PER_COPY_CHUNK * 96);
             int rows = 0;
             AreaRow row = null;
             try {
@@ -189,7 +191,7 @@ public class AreaImportService implements DisposableBean {
                 return;
             }
             if (chunk.length() > 0) {
-                sink.next(Unpooled.wrappedBuffer(chunk.toString().getBytes(StandardCharsets.UTF_8)));
+                sink.next(Unpooled.wrappedBuffer(chunk.utf8()));
             }
             if (row == null) {
                 sink.complete();

@@ -1,5 +1,7 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.RowProblem;
+
 /** One row of an import file: an area, or the reason it cannot be one. */
 public sealed interface AreaRow {
 

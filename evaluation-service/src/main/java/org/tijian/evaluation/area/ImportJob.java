@@ -1,5 +1,6 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.ImportSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,10 +1,9 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.RowProblem;
 import io.netty.buffer.ByteBuf;
-import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.Wrapped;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.EventType;
+import org.tijian.kit.bulk.PostgresCopy;
 import org.tijian.kit.messaging.TraceParent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,7 +44,7 @@ class R2dbcAreaImports {
     /** Streams COPY text-format data (see {@link AreaCopyFormat}) into the staging table. */
     Mono<Long> copyIn(Publisher<ByteBuf> rows) {
         return Mono.usingWhen(connections.create(),
-                connection -> postgres(connection).copyIn("""
+                connection -> PostgresCopy.copyIn(connection, """
                         copy area_import_row (job_id, row_no, code, name_zh, level, level_rank, parent_code, city_class,
                           population, built_up_area_km2, residential_land_area_km2, geometry, size_class) from stdin""", rows),
                 Connection::close);
@@ -183,13 +183,5 @@ class R2dbcAreaImports {
         return db.sql(sql).bind("job", job)
                 .map(row -> new RowProblem(row.get("row_no", Integer.class), error, row.get("value", String.class)))
                 .all();
-    }
-
-    private static PostgresqlConnection postgres(Connection connection) {
-        Connection target = connection;
-        while (!(target instanceof PostgresqlConnection) && target instanceof Wrapped<?> wrapped) {
-            target = (Connection) wrapped.unwrap();
-        }
-        return (PostgresqlConnection) target;
     }
 }

@@ -1,5 +1,6 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.ImportSummary;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;

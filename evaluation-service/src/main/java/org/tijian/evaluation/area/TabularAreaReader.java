@@ -1,5 +1,6 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.RowProblem;
 import java.io.IOException;
 import org.tijian.kit.tabular.TabularReader;
 import org.tijian.kit.tabular.TabularRecord;

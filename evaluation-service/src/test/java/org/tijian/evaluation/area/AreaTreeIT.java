@@ -1,5 +1,6 @@
 package org.tijian.evaluation.area;
 
+import org.tijian.kit.imports.ImportSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;

@@ -274,7 +274,7 @@ class IndicatorCatalogIT {
     }
 
     private void sendObservation(String area, String dataElement, String value) {
-        var observation = new ObservationAccepted(UUID.randomUUID(), 2025, area, dataElement, new BigDecimal(value), "%",
+        var observation = ObservationAccepted.single(UUID.randomUUID(), 2025, area, dataElement, new BigDecimal(value), "%",
                 "housing", "housing-dept", Instant.now());
         KafkaProbe.send(Topics.INTAKE_OBSERVATIONS, area, json.writeValueAsString(observation), Map.of(
                 CloudEventHeaders.ID, UUID.randomUUID().toString(),

@@ -30,7 +30,7 @@ class EvaluationIT {
     }
 
     private UUID sendObservation(UUID eventId, String area, String dataElement, String value) {
-        var observation = new ObservationAccepted(UUID.randomUUID(), 2025, area, dataElement, new BigDecimal(value), "%",
+        var observation = ObservationAccepted.single(UUID.randomUUID(), 2025, area, dataElement, new BigDecimal(value), "%",
                 "water", "water-dept", Instant.now());
         KafkaProbe.send(Topics.INTAKE_OBSERVATIONS, area, json.writeValueAsString(observation), Map.of(
                 CloudEventHeaders.ID, eventId.toString(),

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.tijian.contracts.EventType;
+import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.kit.messaging.EventReader;
 import org.tijian.kit.messaging.InboundEvent;
 import reactor.core.publisher.Mono;
@@ -44,7 +46,17 @@ public class ProcessedEvents {
      */
     public <T> Consumer<Message<byte[]>> consumer(String consumerName, Class<T> payloadType,
             Function<InboundEvent<T>, Mono<?>> effect) {
-        return message -> process(consumerName, reader.read(message, payloadType), effect);
+        String wanted = EventType.of(payloadType).cloudEventType();
+        return message -> {
+            String type = CloudEventHeaders.text(message.getHeaders(), CloudEventHeaders.TYPE);
+            if (type != null && !type.equals(wanted)) {
+                // A topic carries several event types (e.g. values and findings per area); this consumer wants one.
+                meters.counter("tijian.events.consumed", "consumer", consumerName, "type", type, "outcome", "other-type")
+                        .increment();
+                return;
+            }
+            process(consumerName, reader.read(message, payloadType), effect);
+        };
     }
 
     /** @return true if the effect ran, false if the event had been processed before */

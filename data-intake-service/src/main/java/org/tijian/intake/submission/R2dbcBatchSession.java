@@ -1,0 +1,421 @@
+package org.tijian.intake.submission;
+
+import io.netty.buffer.ByteBuf;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.reactivestreams.Publisher;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.connection.SingleConnectionFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.tijian.contracts.EventType;
+import org.tijian.contracts.intake.ObservationKind;
+import org.tijian.kit.bulk.PostgresCopy;
+import org.tijian.kit.imports.ImportSummary;
+import org.tijian.kit.messaging.TraceParent;
+import reactor.core.publisher.Mono;
+
+/**
+ * The database side of one batch, on one connection of its own: rows are copied into temporary tables
+ * (private to the batch, never logged, gone with the session), checked there by set-based SQL against
+ * the catalog and area copies, and merged into {@code observation} with their outbox rows in one
+ * transaction. A million-row file costs a few dozen statements, not a million.
+ */
+final class R2dbcBatchSession implements AutoCloseable {
+
+    /** Units of counted things: values in them are whole numbers. */
+    private static final String[] COUNT_UNITS = {"个", "处", "栋", "套", "项", "起", "件", "座", "条", "家", "所", "人", "户"};
+
+    private final Connection connection;
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final Batch batch;
+    private final Scope scope;
+
+    /**
+     * @param scope area prefixes the department may report for; {@link Scope#unrestricted()} for administrators
+     */
+    record Scope(List<String> areaCodes, boolean unrestricted) {
+    }
+
+    private R2dbcBatchSession(Connection connection, ConnectionFactory connections, Batch batch, Scope scope) {
+        this.connection = connection;
+        SingleConnectionFactory single = new SingleConnectionFactory(connection, connections.getMetadata(), true);
+        this.db = DatabaseClient.create(single);
+        this.transaction = TransactionalOperator.create(new R2dbcTransactionManager(single));
+        this.batch = batch;
+        this.scope = scope;
+    }
+
+    static R2dbcBatchSession open(ConnectionFactory connections, Batch batch, Scope scope) {
+        Connection connection = Mono.from(connections.create()).block();
+        R2dbcBatchSession session = new R2dbcBatchSession(connection, connections, batch, scope);
+        session.db.sql("""
+                create temp table submission_row (row_no integer not null, area_code text not null, subject text not null,
+                  qualifier text not null, value numeric, unit text, note text, detail jsonb);
+                create temp table submission_problem (row_no integer not null, code text not null, value text)""")
+                .then().block();
+        return session;
+    }
+
+    Mono<Long> copyIn(Publisher<ByteBuf> rows) {
+        return PostgresCopy.copyIn(connection, "copy submission_row (" + StagedRow.COPY_COLUMNS + ") from stdin", rows);
+    }
+
+    /** Runs every check that needs the catalog, the area tree or other rows; problems land in submission_problem. */
+    void validate(String department) {
+        run("analyze submission_row");
+        knownSubjects();
+        boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
+        problems(SubmissionError.UNKNOWN_AREA, """
+                select s.row_no, s.area_code from submission_row s
+                where not exists (select 1 from area_copy a where a.code = s.area_code)""");
+        if (!scope.unrestricted()) {
+            db.sql("""
+                    insert into submission_problem (row_no, code, value)
+                    select s.row_no, :code, s.area_code from submission_row s where not (s.area_code like any(:prefixes))""")
+                    .bind("code", SubmissionError.AREA_OUTSIDE_SCOPE.code())
+                    .bind("prefixes", prefixes(scope.areaCodes()))
+                    .then().block();
+        }
+        problems(SubmissionError.DUPLICATE_ROW, """
+                select row_no, area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end
+                from (select *, row_number() over (partition by area_code, subject, qualifier order by row_no) as occurrence
+                      from submission_row) rows
+                where occurrence > 1""");
+        db.sql("""
+                insert into submission_problem (row_no, code, value)
+                select distinct on (s.row_no) s.row_no, :code, l.area_code || coalesce(' ' || l.subject, '') || ' ' || l.reason
+                from submission_row s
+                join review_lock l on l.released_at is null and l.check_year = :year
+                  and s.area_code like l.area_code || '%' and (l.subject is null or l.subject = s.subject)
+                order by s.row_no, l.locked_at""")
+                .bind("code", SubmissionError.DATA_LOCKED.code()).bind("year", batch.checkYear()).then().block();
+        switch (batch.kind()) {
+            case VALUE -> validateValues(department, withdrawing);
+            case FINDING -> validateFindings(department, withdrawing);
+            case SURVEY -> {
+                if (!withdrawing) {
+                    problems(SubmissionError.OUT_OF_RANGE, "select row_no, value::text from submission_row where value < 0 or value > 100");
+                }
+            }
+            case HOTLINE -> {
+                if (!withdrawing) {
+                    problems(SubmissionError.WRONG_TYPE, "select row_no, value::text from submission_row where value <> trunc(value)");
+                    problems(SubmissionError.OUT_OF_RANGE, "select row_no, value::text from submission_row where value < 0 or value >= 1e9");
+                }
+            }
+        }
+    }
+
+    private void validateValues(String department, boolean withdrawing) {
+        problems(SubmissionError.UNKNOWN_DATA_ELEMENT, """
+                select s.row_no, s.subject from submission_row s
+                where not exists (select 1 from known_subject k where k.code = s.subject)""");
+        notOwner(department);
+        if (withdrawing) {
+            return;
+        }
+        problems(SubmissionError.WRONG_UNIT, """
+                select s.row_no, s.unit || ' ≠ ' || k.unit from submission_row s join known_subject k on k.code = s.subject
+                where s.unit is not null and k.unit is not null and s.unit <> k.unit""");
+        db.sql("""
+                insert into submission_problem (row_no, code, value)
+                select s.row_no, :code, s.value::text from submission_row s join known_subject k on k.code = s.subject
+                where k.unit = any(:countUnits) and s.value <> trunc(s.value)""")
+                .bind("code", SubmissionError.WRONG_TYPE.code()).bind("countUnits", COUNT_UNITS).then().block();
+        problems(SubmissionError.OUT_OF_RANGE, """
+                select s.row_no, s.value::text from submission_row s join known_subject k on k.code = s.subject
+                where s.value < 0 or s.value >= 1e12 or (k.unit = '%' and s.value > 100)""");
+    }
+
+    private void validateFindings(String department, boolean withdrawing) {
+        problems(SubmissionError.UNKNOWN_INDICATOR, """
+                select s.row_no, s.subject from submission_row s
+                where not exists (select 1 from known_subject k where k.code = s.subject)""");
+        notOwner(department);
+        if (withdrawing) {
+            return;
+        }
+        problems(SubmissionError.FINDING_TYPE_MISMATCH, """
+                select s.row_no, s.detail->>'findingType' from submission_row s join known_subject k on k.code = s.subject
+                where s.detail->>'findingType' is not null and s.detail->>'findingType' <> k.finding_type""");
+        problems(SubmissionError.WRONG_AREA_LEVEL, """
+                select s.row_no, s.area_code || ' ' || a.level || ' ≠ ' || k.level from submission_row s
+                join known_subject k on k.code = s.subject join area_copy a on a.code = s.area_code
+                where a.level <> k.level""");
+        db.sql("""
+                insert into submission_problem (row_no, code, value)
+                select s.row_no, :code, s.area_code from submission_row s where not (s.area_code like any(:coverage))""")
+                .bind("code", SubmissionError.OUTSIDE_COVERAGE.code())
+                .bind("coverage", prefixes(batch.coverage()))
+                .then().block();
+    }
+
+    private void notOwner(String department) {
+        db.sql("""
+                insert into submission_problem (row_no, code, value)
+                select s.row_no, :code, s.subject from submission_row s join known_subject k on k.code = s.subject
+                where cardinality(k.owners) > 0 and not (cast(:department as text) = any(k.owners))""")
+                .bind("code", SubmissionError.NOT_OWNER.code()).bind("department", department).then().block();
+    }
+
+    /**
+     * What departments may report under each subject, from the catalog copy: for values every declared
+     * data element and the value of every computed indicator itself (in the indicator's unit); for
+     * findings every item-count indicator with its finding type and evaluation level.
+     */
+    private void knownSubjects() {
+        if (batch.kind() == ObservationKind.VALUE) {
+            run("""
+                    create temp table known_subject as
+                    select distinct on (code) code, unit, owners, null::text as finding_type, null::text as level from (
+                      select e->>'code' as code, e->>'unit' as unit,
+                        array_remove(array[i.definition->>'responsibleDepartment'], null) as owners, 0 as preference
+                      from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e where not i.retired
+                      union all
+                      select i.code, i.unit, array_remove(array[i.definition->>'responsibleDepartment'], null), 1
+                      from indicator_copy i where not i.retired and i.definition->'computation'->>'type' <> 'ITEM_COUNT') subjects
+                    order by code, preference""");
+            // A data element that two indicators share may be reported by either's department.
+            run("""
+                    update known_subject k set owners = (
+                      select array_agg(distinct i.definition->>'responsibleDepartment')
+                      from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e
+                      where not i.retired and e->>'code' = k.code and i.definition->>'responsibleDepartment' is not null)
+                    where exists (select 1 from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e
+                                  where not i.retired and e->>'code' = k.code)""");
+        } else if (batch.kind() == ObservationKind.FINDING) {
+            run("""
+                    create temp table known_subject as
+                    select i.code, i.unit, array_remove(array[i.definition->>'responsibleDepartment'], null) as owners,
+                      i.definition->'computation'->>'findingType' as finding_type, i.evaluation_level as level
+                    from indicator_copy i where not i.retired and i.definition->'computation'->>'type' = 'ITEM_COUNT'""");
+        } else {
+            run("create temp table known_subject (code text, unit text, owners text[], finding_type text, level text)");
+        }
+        run("analyze known_subject");
+    }
+
+    /**
+     * Joins the valid rows with what is current under their keys, then applies the strategy: rows it
+     * does not allow become problems too. @return counts {created, updated, withdrawn, unchanged}
+     */
+    long[] prepare() {
+        String unit = switch (batch.kind()) {
+            case VALUE -> "coalesce(s.unit, k.unit)";
+            case FINDING -> "k.unit";
+            default -> "s.unit";
+        };
+        String detail = batch.kind() == ObservationKind.FINDING
+                ? "case when s.detail->>'findingType' is null then s.detail || jsonb_build_object('findingType', k.finding_type) else s.detail end"
+                : "s.detail";
+        boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
+        run("analyze submission_problem");
+        db.sql("""
+                create temp table submission_ready as
+                select r.*, (not :withdrawing and current_id is not null and current_value is not distinct from value
+                    and current_unit is not distinct from unit and current_note is not distinct from note
+                    and current_detail is not distinct from detail) as same
+                from (select s.row_no, s.area_code, s.subject, s.qualifier, s.value, %s as unit, s.note, %s as detail,
+                        o.id as current_id, o.revision as current_revision, o.value as current_value, o.unit as current_unit,
+                        o.note as current_note, o.detail as current_detail
+                      from submission_row s
+                      left join known_subject k on k.code = s.subject
+                      left join observation o on o.status = 'CURRENT' and o.check_year = :year and o.kind = :kind
+                        and o.area_code = s.area_code and o.subject = s.subject and o.qualifier = s.qualifier
+                      where not exists (select 1 from submission_problem p where p.row_no = s.row_no)) r"""
+                        .formatted(unit, detail))
+                .bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name())
+                .then().block();
+        String keyText = "area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end";
+        switch (batch.strategy()) {
+            case CREATE -> strategyProblems(SubmissionError.ALREADY_EXISTS, "current_id is not null", keyText);
+            case UPDATE, DELETE -> strategyProblems(SubmissionError.NOT_FOUND, "current_id is null", keyText);
+            default -> { }
+        }
+        return db.sql("""
+                        select count(*) filter (where current_id is null) as created,
+                          count(*) filter (where current_id is not null and not same) as updated,
+                          count(*) filter (where same) as unchanged, count(*) as total from submission_ready""")
+                .map(row -> {
+                    long total = row.get("total", Long.class);
+                    return withdrawing
+                            ? new long[] {0, 0, total, 0}
+                            : new long[] {row.get("created", Long.class), row.get("updated", Long.class), 0,
+                                    row.get("unchanged", Long.class)};
+                })
+                .one().block();
+    }
+
+    private void strategyProblems(SubmissionError error, String condition, String keyText) {
+        db.sql("""
+                with refused as (delete from submission_ready where %s returning row_no, %s as key)
+                insert into submission_problem (row_no, code, value) select row_no, :code, key from refused"""
+                        .formatted(condition, keyText))
+                .bind("code", error.code()).then().block();
+    }
+
+    /** The distinct subjects (data elements, indicators, topics) of the batch's rows. */
+    List<String> subjects() {
+        return db.sql("select distinct subject from submission_row order by subject")
+                .map(row -> row.get("subject", String.class)).all().collectList().block();
+    }
+
+    /** @return rows with at least one problem */
+    long rejectedRows() {
+        return db.sql("select count(distinct row_no) as rows from submission_problem")
+                .map(row -> row.get("rows", Long.class)).one().block();
+    }
+
+    /** Adds the problems found in the database to the summary, grouped by code with their first rows. */
+    void summarize(ImportSummary summary) {
+        db.sql("""
+                        select code, count(*) as total,
+                          array_agg(row_no order by row_no) filter (where occurrence <= %d) as first_rows,
+                          array_agg(coalesce(value, '') order by row_no) filter (where occurrence <= %d) as first_values
+                        from (select *, row_number() over (partition by code order by row_no) as occurrence
+                              from submission_problem) problems
+                        group by code order by code"""
+                        .formatted(ImportSummary.ROWS_PER_CODE, ImportSummary.ROWS_PER_CODE))
+                .map(row -> {
+                    Integer[] rows = row.get("first_rows", Integer[].class);
+                    String[] values = row.get("first_values", String[].class);
+                    List<ImportSummary.Row> first = new ArrayList<>();
+                    for (int i = 0; i < rows.length; i++) {
+                        first.add(new ImportSummary.Row(rows[i], values[i]));
+                    }
+                    summary.add(SubmissionError.byCode(row.get("code", String.class)), row.get("total", Long.class), first);
+                    return true;
+                })
+                .all().blockLast();
+    }
+
+    /**
+     * Ends the current versions the batch replaces or withdraws, inserts the new versions and writes one
+     * outbox row per change, then {@code finish} (the batch row and its SubmissionAccepted), all in one
+     * transaction: a crash at any point leaves either all of it or none.
+     */
+    void merge(String submittedBy, Instant now, String source, TraceParent trace, Mono<Void> finish) {
+        boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
+        Mono<Void> ended = db.sql("""
+                        update observation o set status = :status, ended_at = :now, ended_by = :by, ended_in_batch = :batch
+                        from submission_ready r where o.id = r.current_id and not r.same""")
+                .bind("status", withdrawing ? "WITHDRAWN" : "SUPERSEDED").bind("now", now).bind("by", submittedBy)
+                .bind("batch", batch.id()).then();
+        Mono<Void> changes = withdrawing ? withdrawals(submittedBy, now, source, trace)
+                : newVersions(submittedBy, now, source, trace);
+        Mono<Void> work = db.sql("select pg_advisory_xact_lock(hashtext('tijian.intake.merge'), :year)")
+                .bind("year", batch.checkYear()).then()
+                .then(ended).then(changes).then(finish);
+        transaction.transactional(work).block();
+    }
+
+    /** Runs {@code finish} in a transaction of this session, e.g. to record a batch that changed nothing. */
+    void inTransaction(Mono<Void> finish) {
+        transaction.transactional(finish).block();
+    }
+
+    DatabaseClient client() {
+        return db;
+    }
+
+    private Mono<Void> newVersions(String submittedBy, Instant now, String source, TraceParent trace) {
+        EventType type = switch (batch.kind()) {
+            case VALUE -> EventType.OBSERVATION_ACCEPTED;
+            case FINDING -> EventType.FINDING_REPORTED;
+            default -> EventType.PUBLIC_FEEDBACK_REPORTED;
+        };
+        return db.sql("""
+                        with inserted as (
+                          insert into observation (id, check_year, kind, area_code, subject, qualifier, value, unit, note, detail,
+                            department, submitted_by, source_method, received_at, batch_id, row_no, revision, status, supersedes)
+                          select gen_random_uuid(), :year, :kind, area_code, subject, qualifier, value, unit, note, detail,
+                            :department, :by, :sourceMethod, :now, :batch, row_no, coalesce(current_revision, 0) + 1,
+                            'CURRENT', current_id
+                          from submission_ready where not same
+                          returning id, area_code, subject, qualifier, value, unit, detail, row_no, revision, supersedes)
+                        insert into outbox_event (event_id, topic, message_key, event_type, source, subject, traceparent,
+                          occurred_at, payload)
+                        select gen_random_uuid(), :topic, area_code, :type, :source, id::text, :traceparent, :now, %s
+                        from inserted order by row_no""".formatted(payload(batch.kind())))
+                .bind("year", batch.checkYear()).bind("kind", batch.kind().name())
+                .bind("department", batch.department()).bind("by", submittedBy)
+                .bind("sourceMethod", org.springframework.r2dbc.core.Parameter.fromOrEmpty(batch.sourceMethod(), String.class))
+                .bind("now", now).bind("nowText", now.toString()).bind("batch", batch.id())
+                .bind("topic", type.topic()).bind("type", type.cloudEventType()).bind("source", source)
+                .bind("traceparent", trace.header())
+                .then();
+    }
+
+    /** The JSON of each kind's event, built in SQL from an inserted row. */
+    private static String payload(ObservationKind kind) {
+        String lineage = """
+                'department', cast(:department as text), 'submittedBy', cast(:by as text), 'batchId', cast(:batch as uuid),
+                'rowNo', row_no, 'revision', revision, 'supersedes', supersedes""";
+        return switch (kind) {
+            case VALUE -> """
+                    jsonb_build_object('observationId', id, 'checkYear', cast(:year as integer), 'areaCode', area_code,
+                      'dataElement', subject, 'value', value, 'unit', unit, 'acceptedAt', cast(:nowText as text),
+                      'sourceMethod', cast(:sourceMethod as text), %s)""".formatted(lineage);
+            case FINDING -> """
+                    jsonb_build_object('findingId', id, 'checkYear', cast(:year as integer), 'indicatorCode', subject,
+                      'areaCode', area_code, 'findingType', detail->>'findingType', 'severity', detail->>'severity',
+                      'descriptionZh', detail->>'description', 'appraisalReference', detail->>'appraisalReference',
+                      'attachments', coalesce(detail->'attachments', '[]'::jsonb), 'sourceMethod', cast(:sourceMethod as text),
+                      'reportedAt', cast(:nowText as text), %s)""".formatted(lineage);
+            default -> """
+                    jsonb_build_object('feedbackId', id, 'kind', cast(:kind as text), 'checkYear', cast(:year as integer),
+                      'areaCode', area_code, 'topic', subject, 'channel', qualifier, 'value', value,
+                      'respondents', (detail->>'respondents')::bigint, 'reportedAt', cast(:nowText as text), %s)"""
+                    .formatted(lineage);
+        };
+    }
+
+    private Mono<Void> withdrawals(String submittedBy, Instant now, String source, TraceParent trace) {
+        EventType type = EventType.OBSERVATION_WITHDRAWN;
+        return db.sql("""
+                        insert into outbox_event (event_id, topic, message_key, event_type, source, subject, traceparent,
+                          occurred_at, payload)
+                        select gen_random_uuid(), :topic, area_code, :type, :source, current_id::text, :traceparent, :now,
+                          jsonb_build_object('observationId', current_id, 'kind', cast(:kind as text),
+                            'checkYear', cast(:year as integer), 'areaCode', area_code, 'subject', subject,
+                            'qualifier', qualifier, 'department', cast(:department as text), 'withdrawnBy', cast(:by as text),
+                            'batchId', cast(:batch as uuid), 'rowNo', row_no, 'withdrawnAt', cast(:nowText as text))
+                        from submission_ready order by row_no""")
+                .bind("topic", type.topic()).bind("type", type.cloudEventType()).bind("source", source)
+                .bind("traceparent", trace.header()).bind("now", now).bind("nowText", now.toString())
+                .bind("kind", batch.kind().name()).bind("year", batch.checkYear())
+                .bind("department", batch.department()).bind("by", submittedBy).bind("batch", batch.id())
+                .then();
+    }
+
+    /** Areas whose subtrees are within the given codes: the codes as LIKE prefixes. */
+    private static String[] prefixes(List<String> codes) {
+        return codes.stream().map(code -> code + "%").toArray(String[]::new);
+    }
+
+    /** @param select two columns: the row number and what was wrong in it */
+    private void problems(SubmissionError error, String select) {
+        db.sql("insert into submission_problem (row_no, code, value) select found.row_no, :code, found.value from ("
+                        + select + ") as found (row_no, value)")
+                .bind("code", error.code()).then().block();
+    }
+
+    private void run(String sql) {
+        db.sql(sql).then().block();
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.sql("discard temp").then().block();
+        } finally {
+            Mono.from(connection.close()).block();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.tijian.kit.bulk;
+
+import java.math.BigDecimal;
+
+/** Builds rows in PostgreSQL's COPY text format: tab-separated fields, {@code \N} for null, backslash escapes. */
+public final class CopyText {
+
+    private final StringBuilder out;
+    private boolean firstField = true;
+
+    public CopyText(int capacity) {
+        this.out = new StringBuilder(capacity);
+    }
+
+    public CopyText field(String value) {
+        separate();
+        if (value == null) {
+            out.append("\\N");
+            return this;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return this;
+    }
+
+    public CopyText field(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return field(decimal.toPlainString());
+        }
+        return field(value == null ? null : value.toString());
+    }
+
+    public CopyText field(long value) {
+        separate();
+        out.append(value);
+        return this;
+    }
+
+    public CopyText endRow() {
+        out.append('\n');
+        firstField = true;
+        return this;
+    }
+
+    public int length() {
+        return out.length();
+    }
+
+    public byte[] utf8() {
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void separate() {
+        if (!firstField) {
+            out.append('\t');
+        }
+        firstField = false;
+    }
+}
