@@ -68,7 +68,6 @@ public class SubmissionService implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
     private static final int ROWS_PER_COPY_CHUNK = 5_000;
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
-    private static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
     private static final java.util.regex.Pattern AREA_CODE = java.util.regex.Pattern.compile("\\d{2,24}");
 
     public enum Format {
@@ -94,12 +93,15 @@ public class SubmissionService implements DisposableBean {
     private final MeterRegistry meters;
     private final String source;
     private final ExecutorService workers;
+    private final Duration abandonedAfter;
     private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
     private Disposable upkeep;
 
     public SubmissionService(R2dbcBatchStore batches, ConnectionFactory connections, DatabaseClient db, SubmissionWindowService windows,
             JsonMapper json, MeterRegistry meters, @Value("${spring.application.name}") String source,
-            @Value("${tijian.intake.import-workers:2}") int importWorkers) {
+            @Value("${tijian.intake.import-workers:2}") int importWorkers,
+            @Value("${tijian.intake.abandoned-after:60s}") Duration abandonedAfter) {
+        this.abandonedAfter = abandonedAfter;
         this.batches = batches;
         this.connections = connections;
         this.db = db;
@@ -120,7 +122,7 @@ public class SubmissionService implements DisposableBean {
                 .concatMap(tick -> Flux.fromIterable(running.entrySet())
                         .concatMap(entry -> batches.progress(entry.getKey(), entry.getValue().phase,
                                 entry.getValue().read, entry.getValue().rejected))
-                        .then(batches.failAbandoned(ABANDONED_AFTER))
+                        .then(batches.failAbandoned(abandonedAfter))
                         .doOnNext(failed -> {
                             if (failed > 0) {
                                 log.warn("{} submission(s) lost their service instance and are marked FAILED", failed);
