@@ -49,12 +49,17 @@ alter table observation
     add column supersedes         uuid,
     add column ended_at           timestamptz,
     add column ended_by           text,
-    add column ended_in_batch     uuid;
+    add column ended_in_batch     uuid,
+    add column ended_at_row       integer;
 alter table observation alter column value drop not null;
 alter table observation drop column idempotency_key;
-create unique index observation_current on observation (check_year, kind, area_code, subject, qualifier)
+-- Also serves reading an area's observations, so the area index of V1 goes.
+create unique index observation_current on observation (area_code, check_year, kind, subject, qualifier)
     where status = 'CURRENT';
+drop index observation_area_year;
+-- The relay reads a batch's events in row order (R2dbcBatchPublication).
 create index observation_batch on observation (batch_id, row_no);
+create index observation_ended_in_batch on observation (ended_in_batch, ended_at_row) where ended_in_batch is not null;
 
 -- When departments may submit for a check year. No row: always open.
 create table submission_window (

@@ -12,18 +12,19 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.connection.SingleConnectionFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.tijian.contracts.EventType;
 import org.tijian.contracts.intake.ObservationKind;
 import org.tijian.kit.bulk.PostgresCopy;
 import org.tijian.kit.imports.ImportSummary;
 import org.tijian.kit.messaging.TraceParent;
+import org.tijian.kit.outbox.EventOutbox;
 import reactor.core.publisher.Mono;
 
 /**
  * The database side of one batch, on one connection of its own: rows are copied into temporary tables
  * (private to the batch, never logged, gone with the session), checked there by set-based SQL against
- * the catalog and area copies, and merged into {@code observation} with their outbox rows in one
- * transaction. A million-row file costs a few dozen statements, not a million.
+ * the catalog and area copies, and merged into {@code observation} in one transaction with a single
+ * outbox row that stands for all their events ({@link R2dbcBatchPublication}). A million-row file costs
+ * a few dozen statements, not a million.
  */
 final class R2dbcBatchSession implements AutoCloseable {
 
@@ -54,6 +55,8 @@ final class R2dbcBatchSession implements AutoCloseable {
     static R2dbcBatchSession open(ConnectionFactory connections, Batch batch, Scope scope) {
         Connection connection = Mono.from(connections.create()).block();
         R2dbcBatchSession session = new R2dbcBatchSession(connection, connections, batch, scope);
+        // Sorting a million staged rows (duplicates, joins) should stay in memory.
+        session.db.sql("set work_mem = '128MB'").then().block();
         session.db.sql("""
                 create temp table submission_row (row_no integer not null, area_code text not null, subject text not null,
                   qualifier text not null, value numeric, unit text, note text, detail jsonb);
@@ -66,35 +69,47 @@ final class R2dbcBatchSession implements AutoCloseable {
         return PostgresCopy.copyIn(connection, "copy submission_row (" + StagedRow.COPY_COLUMNS + ") from stdin", rows);
     }
 
-    /** Runs every check that needs the catalog, the area tree or other rows; problems land in submission_problem. */
+    /**
+     * Runs every check that needs the catalog, the area tree or other rows; problems land in
+     * submission_problem. Checks that look at the same joins run in one pass over the staged rows
+     * (one candidate problem per check, kept where it failed), since each pass over a million rows counts.
+     */
     void validate(String department) {
         run("analyze submission_row");
         knownSubjects();
         boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
-        problems(SubmissionError.UNKNOWN_AREA, """
-                select s.row_no, s.area_code from submission_row s
-                where not exists (select 1 from area_copy a where a.code = s.area_code)""");
-        if (!scope.unrestricted()) {
-            db.sql("""
-                    insert into submission_problem (row_no, code, value)
-                    select s.row_no, :code, s.area_code from submission_row s where not (s.area_code like any(:prefixes))""")
-                    .bind("code", SubmissionError.AREA_OUTSIDE_SCOPE.code())
-                    .bind("prefixes", prefixes(scope.areaCodes()))
-                    .then().block();
-        }
+        db.sql("""
+                insert into submission_problem (row_no, code, value)
+                select s.row_no, p.code, p.value from submission_row s
+                left join area_copy a on a.code = s.area_code
+                cross join lateral (values
+                  (a.code is null, :unknownArea, s.area_code),
+                  (not :unrestricted and not (s.area_code like any(:prefixes)), :outsideScope, s.area_code)
+                ) as p (failed, code, value)
+                where p.failed""")
+                .bind("unknownArea", SubmissionError.UNKNOWN_AREA.code())
+                .bind("outsideScope", SubmissionError.AREA_OUTSIDE_SCOPE.code())
+                .bind("unrestricted", scope.unrestricted())
+                .bind("prefixes", prefixes(scope.areaCodes()))
+                .then().block();
         problems(SubmissionError.DUPLICATE_ROW, """
                 select row_no, area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end
                 from (select *, row_number() over (partition by area_code, subject, qualifier order by row_no) as occurrence
                       from submission_row) rows
                 where occurrence > 1""");
-        db.sql("""
-                insert into submission_problem (row_no, code, value)
-                select distinct on (s.row_no) s.row_no, :code, l.area_code || coalesce(' ' || l.subject, '') || ' ' || l.reason
-                from submission_row s
-                join review_lock l on l.released_at is null and l.check_year = :year
-                  and s.area_code like l.area_code || '%' and (l.subject is null or l.subject = s.subject)
-                order by s.row_no, l.locked_at""")
-                .bind("code", SubmissionError.DATA_LOCKED.code()).bind("year", batch.checkYear()).then().block();
+        boolean anyLock = Boolean.TRUE.equals(db.sql("""
+                        select exists (select 1 from review_lock where released_at is null and check_year = :year) as locked""")
+                .bind("year", batch.checkYear()).map(row -> row.get("locked", Boolean.class)).one().block());
+        if (anyLock) {
+            db.sql("""
+                    insert into submission_problem (row_no, code, value)
+                    select distinct on (s.row_no) s.row_no, :code, l.area_code || coalesce(' ' || l.subject, '') || ' ' || l.reason
+                    from submission_row s
+                    join review_lock l on l.released_at is null and l.check_year = :year
+                      and s.area_code like l.area_code || '%' and (l.subject is null or l.subject = s.subject)
+                    order by s.row_no, l.locked_at""")
+                    .bind("code", SubmissionError.DATA_LOCKED.code()).bind("year", batch.checkYear()).then().block();
+        }
         switch (batch.kind()) {
             case VALUE -> validateValues(department, withdrawing);
             case FINDING -> validateFindings(department, withdrawing);
@@ -113,55 +128,52 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     private void validateValues(String department, boolean withdrawing) {
-        problems(SubmissionError.UNKNOWN_DATA_ELEMENT, """
-                select s.row_no, s.subject from submission_row s
-                where not exists (select 1 from known_subject k where k.code = s.subject)""");
-        notOwner(department);
-        if (withdrawing) {
-            return;
-        }
-        problems(SubmissionError.WRONG_UNIT, """
-                select s.row_no, s.unit || ' ≠ ' || k.unit from submission_row s join known_subject k on k.code = s.subject
-                where s.unit is not null and k.unit is not null and s.unit <> k.unit""");
         db.sql("""
                 insert into submission_problem (row_no, code, value)
-                select s.row_no, :code, s.value::text from submission_row s join known_subject k on k.code = s.subject
-                where k.unit = any(:countUnits) and s.value <> trunc(s.value)""")
-                .bind("code", SubmissionError.WRONG_TYPE.code()).bind("countUnits", COUNT_UNITS).then().block();
-        problems(SubmissionError.OUT_OF_RANGE, """
-                select s.row_no, s.value::text from submission_row s join known_subject k on k.code = s.subject
-                where s.value < 0 or s.value >= 1e12 or (k.unit = '%' and s.value > 100)""");
-    }
-
-    private void validateFindings(String department, boolean withdrawing) {
-        problems(SubmissionError.UNKNOWN_INDICATOR, """
-                select s.row_no, s.subject from submission_row s
-                where not exists (select 1 from known_subject k where k.code = s.subject)""");
-        notOwner(department);
-        if (withdrawing) {
-            return;
-        }
-        problems(SubmissionError.FINDING_TYPE_MISMATCH, """
-                select s.row_no, s.detail->>'findingType' from submission_row s join known_subject k on k.code = s.subject
-                where s.detail->>'findingType' is not null and s.detail->>'findingType' <> k.finding_type""");
-        problems(SubmissionError.WRONG_AREA_LEVEL, """
-                select s.row_no, s.area_code || ' ' || a.level || ' ≠ ' || k.level from submission_row s
-                join known_subject k on k.code = s.subject join area_copy a on a.code = s.area_code
-                where a.level <> k.level""");
-        db.sql("""
-                insert into submission_problem (row_no, code, value)
-                select s.row_no, :code, s.area_code from submission_row s where not (s.area_code like any(:coverage))""")
-                .bind("code", SubmissionError.OUTSIDE_COVERAGE.code())
-                .bind("coverage", prefixes(batch.coverage()))
+                select s.row_no, p.code, p.value from submission_row s
+                left join known_subject k on k.code = s.subject
+                cross join lateral (values
+                  (k.code is null, :unknown, s.subject),
+                  (cardinality(k.owners) > 0 and not (cast(:department as text) = any(k.owners)), :notOwner, s.subject),
+                  (not :withdrawing and s.unit is not null and k.unit is not null and s.unit <> k.unit, :wrongUnit,
+                    s.unit || ' ≠ ' || k.unit),
+                  (not :withdrawing and k.unit = any(:countUnits) and s.value <> trunc(s.value), :wrongType, s.value::text),
+                  (not :withdrawing and (s.value < 0 or s.value >= 1e12 or (k.unit = '%' and s.value > 100)), :outOfRange,
+                    s.value::text)
+                ) as p (failed, code, value)
+                where p.failed""")
+                .bind("unknown", SubmissionError.UNKNOWN_DATA_ELEMENT.code())
+                .bind("notOwner", SubmissionError.NOT_OWNER.code())
+                .bind("wrongUnit", SubmissionError.WRONG_UNIT.code())
+                .bind("wrongType", SubmissionError.WRONG_TYPE.code())
+                .bind("outOfRange", SubmissionError.OUT_OF_RANGE.code())
+                .bind("department", department).bind("withdrawing", withdrawing).bind("countUnits", COUNT_UNITS)
                 .then().block();
     }
 
-    private void notOwner(String department) {
+    private void validateFindings(String department, boolean withdrawing) {
         db.sql("""
                 insert into submission_problem (row_no, code, value)
-                select s.row_no, :code, s.subject from submission_row s join known_subject k on k.code = s.subject
-                where cardinality(k.owners) > 0 and not (cast(:department as text) = any(k.owners))""")
-                .bind("code", SubmissionError.NOT_OWNER.code()).bind("department", department).then().block();
+                select s.row_no, p.code, p.value from submission_row s
+                left join known_subject k on k.code = s.subject
+                left join area_copy a on a.code = s.area_code
+                cross join lateral (values
+                  (k.code is null, :unknown, s.subject),
+                  (cardinality(k.owners) > 0 and not (cast(:department as text) = any(k.owners)), :notOwner, s.subject),
+                  (not :withdrawing and s.detail->>'findingType' is not null and s.detail->>'findingType' <> k.finding_type,
+                    :typeMismatch, s.detail->>'findingType'),
+                  (not :withdrawing and a.level <> k.level, :wrongLevel, s.area_code || ' ' || a.level || ' ≠ ' || k.level),
+                  (not :withdrawing and not (s.area_code like any(:coverage)), :outsideCoverage, s.area_code)
+                ) as p (failed, code, value)
+                where p.failed""")
+                .bind("unknown", SubmissionError.UNKNOWN_INDICATOR.code())
+                .bind("notOwner", SubmissionError.NOT_OWNER.code())
+                .bind("typeMismatch", SubmissionError.FINDING_TYPE_MISMATCH.code())
+                .bind("wrongLevel", SubmissionError.WRONG_AREA_LEVEL.code())
+                .bind("outsideCoverage", SubmissionError.OUTSIDE_COVERAGE.code())
+                .bind("department", department).bind("withdrawing", withdrawing)
+                .bind("coverage", prefixes(batch.coverage()))
+                .then().block();
     }
 
     /**
@@ -296,22 +308,38 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     /**
-     * Ends the current versions the batch replaces or withdraws, inserts the new versions and writes one
-     * outbox row per change, then {@code finish} (the batch row and its SubmissionAccepted), all in one
-     * transaction: a crash at any point leaves either all of it or none.
+     * Ends the current versions the batch replaces or withdraws, inserts the new versions, writes the one
+     * outbox row that publishes their events, then {@code finish} (the batch row and its
+     * SubmissionAccepted), all in one transaction: a crash at any point leaves either all of it or none.
+     *
+     * @param outbox an outbox on this session's connection
      */
-    void merge(String submittedBy, Instant now, String source, TraceParent trace, Mono<Void> finish) {
+    void merge(String submittedBy, Instant now, TraceParent trace, EventOutbox outbox, Mono<Void> finish) {
         boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
         Mono<Void> ended = db.sql("""
-                        update observation o set status = :status, ended_at = :now, ended_by = :by, ended_in_batch = :batch
+                        update observation o set status = :status, ended_at = :now, ended_by = :by, ended_in_batch = :batch,
+                          ended_at_row = r.row_no
                         from submission_ready r where o.id = r.current_id and not r.same""")
                 .bind("status", withdrawing ? "WITHDRAWN" : "SUPERSEDED").bind("now", now).bind("by", submittedBy)
                 .bind("batch", batch.id()).then();
-        Mono<Void> changes = withdrawing ? withdrawals(submittedBy, now, source, trace)
-                : newVersions(submittedBy, now, source, trace);
+        Mono<Void> inserted = withdrawing ? Mono.empty() : db.sql("""
+                        insert into observation (id, check_year, kind, area_code, subject, qualifier, value, unit, note, detail,
+                          department, submitted_by, source_method, received_at, batch_id, row_no, revision, status, supersedes)
+                        select gen_random_uuid(), :year, :kind, area_code, subject, qualifier, value, unit, note, detail,
+                          :department, :by, :sourceMethod, :now, :batch, row_no, coalesce(current_revision, 0) + 1,
+                          'CURRENT', current_id
+                        from submission_ready where not same""")
+                .bind("year", batch.checkYear()).bind("kind", batch.kind().name())
+                .bind("department", batch.department()).bind("by", submittedBy)
+                .bind("sourceMethod", org.springframework.r2dbc.core.Parameter.fromOrEmpty(batch.sourceMethod(), String.class))
+                .bind("now", now).bind("batch", batch.id())
+                .then();
+        Mono<Void> published = outbox.appendExpansion(
+                R2dbcBatchPublication.eventType(batch.kind(), withdrawing), R2dbcBatchPublication.NAME,
+                batch.id().toString(), R2dbcBatchPublication.parameters(batch.id(), withdrawing), trace);
         Mono<Void> work = db.sql("select pg_advisory_xact_lock(hashtext('tijian.intake.merge'), :year)")
                 .bind("year", batch.checkYear()).then()
-                .then(ended).then(changes).then(finish);
+                .then(ended).then(inserted).then(published).then(finish);
         transaction.transactional(work).block();
     }
 
@@ -322,76 +350,6 @@ final class R2dbcBatchSession implements AutoCloseable {
 
     DatabaseClient client() {
         return db;
-    }
-
-    private Mono<Void> newVersions(String submittedBy, Instant now, String source, TraceParent trace) {
-        EventType type = switch (batch.kind()) {
-            case VALUE -> EventType.OBSERVATION_ACCEPTED;
-            case FINDING -> EventType.FINDING_REPORTED;
-            default -> EventType.PUBLIC_FEEDBACK_REPORTED;
-        };
-        return db.sql("""
-                        with inserted as (
-                          insert into observation (id, check_year, kind, area_code, subject, qualifier, value, unit, note, detail,
-                            department, submitted_by, source_method, received_at, batch_id, row_no, revision, status, supersedes)
-                          select gen_random_uuid(), :year, :kind, area_code, subject, qualifier, value, unit, note, detail,
-                            :department, :by, :sourceMethod, :now, :batch, row_no, coalesce(current_revision, 0) + 1,
-                            'CURRENT', current_id
-                          from submission_ready where not same
-                          returning id, area_code, subject, qualifier, value, unit, detail, row_no, revision, supersedes)
-                        insert into outbox_event (event_id, topic, message_key, event_type, source, subject, traceparent,
-                          occurred_at, payload)
-                        select gen_random_uuid(), :topic, area_code, :type, :source, id::text, :traceparent, :now, %s
-                        from inserted order by row_no""".formatted(payload(batch.kind())))
-                .bind("year", batch.checkYear()).bind("kind", batch.kind().name())
-                .bind("department", batch.department()).bind("by", submittedBy)
-                .bind("sourceMethod", org.springframework.r2dbc.core.Parameter.fromOrEmpty(batch.sourceMethod(), String.class))
-                .bind("now", now).bind("nowText", now.toString()).bind("batch", batch.id())
-                .bind("topic", type.topic()).bind("type", type.cloudEventType()).bind("source", source)
-                .bind("traceparent", trace.header())
-                .then();
-    }
-
-    /** The JSON of each kind's event, built in SQL from an inserted row. */
-    private static String payload(ObservationKind kind) {
-        String lineage = """
-                'department', cast(:department as text), 'submittedBy', cast(:by as text), 'batchId', cast(:batch as uuid),
-                'rowNo', row_no, 'revision', revision, 'supersedes', supersedes""";
-        return switch (kind) {
-            case VALUE -> """
-                    jsonb_build_object('observationId', id, 'checkYear', cast(:year as integer), 'areaCode', area_code,
-                      'dataElement', subject, 'value', value, 'unit', unit, 'acceptedAt', cast(:nowText as text),
-                      'sourceMethod', cast(:sourceMethod as text), %s)""".formatted(lineage);
-            case FINDING -> """
-                    jsonb_build_object('findingId', id, 'checkYear', cast(:year as integer), 'indicatorCode', subject,
-                      'areaCode', area_code, 'findingType', detail->>'findingType', 'severity', detail->>'severity',
-                      'descriptionZh', detail->>'description', 'appraisalReference', detail->>'appraisalReference',
-                      'attachments', coalesce(detail->'attachments', '[]'::jsonb), 'sourceMethod', cast(:sourceMethod as text),
-                      'reportedAt', cast(:nowText as text), %s)""".formatted(lineage);
-            default -> """
-                    jsonb_build_object('feedbackId', id, 'kind', cast(:kind as text), 'checkYear', cast(:year as integer),
-                      'areaCode', area_code, 'topic', subject, 'channel', qualifier, 'value', value,
-                      'respondents', (detail->>'respondents')::bigint, 'reportedAt', cast(:nowText as text), %s)"""
-                    .formatted(lineage);
-        };
-    }
-
-    private Mono<Void> withdrawals(String submittedBy, Instant now, String source, TraceParent trace) {
-        EventType type = EventType.OBSERVATION_WITHDRAWN;
-        return db.sql("""
-                        insert into outbox_event (event_id, topic, message_key, event_type, source, subject, traceparent,
-                          occurred_at, payload)
-                        select gen_random_uuid(), :topic, area_code, :type, :source, current_id::text, :traceparent, :now,
-                          jsonb_build_object('observationId', current_id, 'kind', cast(:kind as text),
-                            'checkYear', cast(:year as integer), 'areaCode', area_code, 'subject', subject,
-                            'qualifier', qualifier, 'department', cast(:department as text), 'withdrawnBy', cast(:by as text),
-                            'batchId', cast(:batch as uuid), 'rowNo', row_no, 'withdrawnAt', cast(:nowText as text))
-                        from submission_ready order by row_no""")
-                .bind("topic", type.topic()).bind("type", type.cloudEventType()).bind("source", source)
-                .bind("traceparent", trace.header()).bind("now", now).bind("nowText", now.toString())
-                .bind("kind", batch.kind().name()).bind("year", batch.checkYear())
-                .bind("department", batch.department()).bind("by", submittedBy).bind("batch", batch.id())
-                .then();
     }
 
     /** Areas whose subtrees are within the given codes: the codes as LIKE prefixes. */
@@ -413,7 +371,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            db.sql("discard temp").then().block();
+            db.sql("discard temp; reset work_mem").then().block();
         } finally {
             Mono.from(connection.close()).block();
         }

@@ -246,6 +246,7 @@ public class SubmissionService implements DisposableBean {
     private Batch run(Batch batch, Upload upload, R2dbcBatchSession.Scope scope, Progress progress,
             List<String> declaredIndicators, TraceParent trace) {
         ImportSummary summary = new ImportSummary();
+        long started = System.nanoTime();
         try (R2dbcBatchSession session = R2dbcBatchSession.open(connections, batch, scope);
                 TabularReader reader = open(upload)) {
             progress.phase = Batch.Phase.READING;
@@ -256,9 +257,11 @@ public class SubmissionService implements DisposableBean {
             if (progress.read == 0 && summary.clean()) {
                 summary.reject(new RowProblem(1, SubmissionError.EMPTY_FILE, upload.fileName()));
             }
+            long read = System.nanoTime();
             progress.phase = Batch.Phase.VALIDATING;
             session.validate(batch.department());
             long[] counts = session.prepare();
+            long validated = System.nanoTime();
             summary.countRejectedRows(session.rejectedRows());
             session.summarize(summary);
             progress.rejected = summary.rejected();
@@ -280,11 +283,14 @@ public class SubmissionService implements DisposableBean {
             Instant now = Instant.now();
             List<String> surveyed = batch.kind() != ObservationKind.FINDING ? List.of()
                     : declaredIndicators.isEmpty() ? session.subjects() : declaredIndicators;
+            R2dbcEventOutbox outbox = new R2dbcEventOutbox(session.client(), json, source);
             Mono<Void> finish = batches.update(session.client(), finished)
-                    .then(new R2dbcEventOutbox(session.client(), json, source)
-                            .append(accepted(finished, now, surveyed), batch.id().toString(), batch.id().toString(),
-                                    trace.child()));
-            session.merge(batch.submittedBy(), now, source, trace.child(), finish);
+                    .then(outbox.append(accepted(finished, now, surveyed), batch.id().toString(), batch.id().toString(),
+                            trace.child()));
+            session.merge(batch.submittedBy(), now, trace.child(), outbox, finish);
+            log.info("submission {}: read and staged {} rows in {} ms, checked in {} ms, merged in {} ms", batch.id(),
+                    progress.read, (read - started) / 1_000_000, (validated - read) / 1_000_000,
+                    (System.nanoTime() - validated) / 1_000_000);
             return finished;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

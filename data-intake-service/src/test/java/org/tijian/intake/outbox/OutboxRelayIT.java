@@ -22,6 +22,7 @@ import org.tijian.contracts.Topics;
 import org.tijian.intake.observation.Observation;
 import org.tijian.intake.observation.ObservationIntakeService;
 import org.tijian.kit.messaging.CloudEventHeaders;
+import org.tijian.kit.outbox.OutboxExpansion;
 import org.tijian.kit.outbox.OutboxProperties;
 import org.tijian.kit.outbox.OutboxRelay;
 import org.tijian.kit.security.TijianUser;
@@ -49,9 +50,12 @@ class OutboxRelayIT {
     @Autowired
     KafkaTemplate<String, byte[]> outboxKafkaTemplate;
 
+    @Autowired
+    List<OutboxExpansion> expansions;
+
     private OutboxRelay restartedRelay(KafkaTemplate<String, byte[]> kafka) {
         return new OutboxRelay(db, transaction, kafka, new OutboxProperties(true, Duration.ofMillis(100), 20,
-                Duration.ofSeconds(5), Duration.ofDays(7)), new SimpleMeterRegistry());
+                Duration.ofSeconds(5), Duration.ofDays(7)), new SimpleMeterRegistry(), expansions);
     }
 
     @Autowired
@@ -118,8 +122,9 @@ class OutboxRelayIT {
     }
 
     private boolean unpublished(Observation observation) {
-        return db.sql("select published_at is null as pending from outbox_event where subject = :subject")
-                .bind("subject", observation.id().toString())
+        // The observation's batch has one outbox row that stands for its events.
+        return db.sql("select published_at is null as pending from outbox_event where message_key = :batch and expansion is not null")
+                .bind("batch", observation.batchId().toString())
                 .map(row -> row.get("pending", Boolean.class))
                 .one().block();
     }

@@ -531,6 +531,30 @@ class SubmissionIT {
     }
 
     @Test
+    void aReleasedReviewLockLetsCorrectionsInAgain() {
+        int year = 2045;
+        var lock = as("donghu-official").post().uri("/api/intake/review-locks").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("checkYear", year, "areaCode", "360102", "subject", "U20_PUMPING_CAPACITY", "reason", "已审核"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        as("donghu-official").post().uri("/api/intake/review-locks").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("checkYear", year, "areaCode", "360103", "reason", "不是本区"))
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("INTAKE_E1202");
+        Batch locked = submit("water-dept", "checkYear=" + year + "&atomic=false",
+                VALUES_HEADER + "U20_PUMPING_CAPACITY,360102,3,,\nU21_DAILY_DEMAND,360102,200,,\n");
+        assertThat(locked.status()).as("only the locked data element is held back").isEqualTo(BatchStatus.PARTIALLY_ACCEPTED);
+        assertThat(group(locked, "INTAKE_E1112").rows()).extracting(ImportSummary.Row::row).containsExactly(2);
+
+        as("donghu-official").delete().uri("/api/intake/review-locks/{id}", lock.get("id")).exchange().expectStatus().isOk();
+        as("donghu-official").delete().uri("/api/intake/review-locks/{id}", lock.get("id")).exchange()
+                .expectStatus().isNotFound().expectBody().jsonPath("$.code").isEqualTo("INTAKE_E1201");
+        assertThat(submit("water-dept", "checkYear=" + year, VALUES_HEADER + "U20_PUMPING_CAPACITY,360102,3,,\n").created())
+                .isEqualTo(1);
+        as("admin").put().uri("/api/intake/submission-windows/{y}", year).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("opensAt", "2045-06-01T00:00:00Z", "closesAt", "2045-01-01T00:00:00Z"))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("INTAKE_E1301");
+    }
+
+    @Test
     void uploadsThatCannotBeImportedAreRefusedClearly() {
         upload("water-dept", "checkYear=2044", MediaType.TEXT_PLAIN, "x".getBytes(StandardCharsets.UTF_8), null)
                 .expectStatus().isEqualTo(415).expectBody().jsonPath("$.code").isEqualTo("INTAKE_E1123");

@@ -45,6 +45,9 @@ public class TijianMessagingConfiguration {
             Location[] all = java.util.Arrays.copyOf(own, own.length + 1);
             all[own.length] = new Location("classpath:db/kit");
             configuration.locations(all);
+            // Kit migrations are numbered 0.x, below every service's own: a kit migration added later must still
+            // run on databases whose own migrations are further along.
+            configuration.outOfOrder(true);
         };
     }
 
@@ -83,6 +86,7 @@ public class TijianMessagingConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
@@ -91,8 +95,9 @@ public class TijianMessagingConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(DatabaseClient db, TransactionalOperator transaction,
-            KafkaTemplate<String, byte[]> outboxKafkaTemplate, OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(db, transaction, outboxKafkaTemplate, properties, meters);
+            KafkaTemplate<String, byte[]> outboxKafkaTemplate, OutboxProperties properties, MeterRegistry meters,
+            java.util.List<org.tijian.kit.outbox.OutboxExpansion> expansions) {
+        return new OutboxRelay(db, transaction, outboxKafkaTemplate, properties, meters, expansions);
     }
 
     /** Every service declares the platform's topics; creating an existing topic is a no-op. */

@@ -16,4 +16,14 @@ public interface EventOutbox {
      * @param trace the trace this event belongs to
      */
     Mono<Void> append(Record event, String key, String subject, TraceParent trace);
+
+    /**
+     * One outbox row standing for many events of one type, which the named {@link OutboxExpansion}
+     * reads when the relay gets there (see there).
+     *
+     * @param parameters JSON telling the expansion what to read, e.g. {@code {"batchId": "…"}}
+     * @param key what the row is about, for operators (each expanded event has its own Kafka key)
+     */
+    Mono<Void> appendExpansion(org.tijian.contracts.EventType type, String expansion, String key, byte[] parameters,
+            TraceParent trace);
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -35,6 +37,10 @@ import reactor.core.scheduler.Schedulers;
  * batch is sent, every send is awaited, and only the unbroken run of acknowledged rows is marked
  * published; the rest is sent again next round. A crash between the send and the commit therefore
  * publishes a row twice, never zero times: consumers are idempotent by {@code ce_id}.
+ *
+ * <p>A row with an {@code expansion} stands for many events (see {@link OutboxExpansion}): the relay
+ * publishes them a batch at a time, recording how far it got, and moves past the row only when all
+ * of them are out, so later rows never overtake them.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -54,8 +60,19 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Instant metricsRefreshedAt = Instant.EPOCH;
     private volatile Instant purgedAt = Instant.EPOCH;
 
+    private final Map<String, OutboxExpansion> expansions;
+
     public OutboxRelay(DatabaseClient db, TransactionalOperator transaction, KafkaTemplate<String, byte[]> kafka,
             OutboxProperties properties, MeterRegistry meters) {
+        this(db, transaction, kafka, properties, meters, List.of());
+    }
+
+    public OutboxRelay(DatabaseClient db, TransactionalOperator transaction, KafkaTemplate<String, byte[]> kafka,
+            OutboxProperties properties, MeterRegistry meters, List<OutboxExpansion> expansions) {
+        this.expansions = new HashMap<>();
+        for (OutboxExpansion expansion : expansions) {
+            this.expansions.put(expansion.name(), expansion);
+        }
         this.db = db;
         this.transaction = transaction;
         this.kafka = kafka;
@@ -75,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
         while (true) {
             int sent = publishBatch();
             total += sent;
-            if (sent < properties.batchSize()) {
+            if (sent == 0) {
                 return total;
             }
         }
@@ -89,17 +106,62 @@ public class OutboxRelay implements SmartLifecycle {
                 .one()
                 .flatMap(locked -> locked ? pending().collectList() : Mono.just(List.<PendingRow>of()))
                 .publishOn(Schedulers.boundedElastic())
-                .map(this::sendAndAwait)
-                .flatMap(this::markPublished);
+                .flatMap(this::publish);
         Integer sent = transaction.transactional(batch).block(properties.sendTimeout().multipliedBy(2));
         int count = sent == null ? 0 : sent;
         published.increment(count);
         return count;
     }
 
+    /** Plain rows up to the first expansion, or that expansion's next events. */
+    private Mono<Integer> publish(List<PendingRow> rows) {
+        int firstExpansion = 0;
+        while (firstExpansion < rows.size() && rows.get(firstExpansion).expansion() == null) {
+            firstExpansion++;
+        }
+        if (firstExpansion > 0) {
+            List<PendingRow> plain = rows.subList(0, firstExpansion);
+            List<Long> acknowledged = new ArrayList<>();
+            int sent = sendAndAwait(plain.stream().map(this::toRecord).toList(), plain.stream().map(PendingRow::eventId).toList());
+            for (int i = 0; i < sent; i++) {
+                acknowledged.add(plain.get(i).id());
+            }
+            return markPublished(acknowledged);
+        }
+        return rows.isEmpty() ? Mono.just(0) : expand(rows.get(0));
+    }
+
+    private Mono<Integer> expand(PendingRow row) {
+        OutboxExpansion expansion = expansions.get(row.expansion());
+        if (expansion == null) {
+            return Mono.error(new IllegalStateException("outbox row " + row.id() + " needs expansion '" + row.expansion()
+                    + "', which this service does not have; later rows wait"));
+        }
+        // Events are sent as the query streams them, so reading the next rows overlaps with sending.
+        List<OutboxExpansion.ExpandedEvent> events = new ArrayList<>();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        return expansion.next(db, row.payload(), row.expandedUpTo(), properties.batchSize())
+                .publishOn(Schedulers.boundedElastic())
+                .doOnNext(event -> {
+                    events.add(event);
+                    sends.add(sendAfter(sends, toRecord(row, event)));
+                })
+                .then(Mono.fromCallable(() -> awaitAcknowledged(sends,
+                        i -> events.get(i).eventId() + " to " + row.topic())))
+                .flatMap(sent -> {
+                    boolean complete = sent == events.size() && events.size() < properties.batchSize();
+                    long position = sent == 0 ? row.expandedUpTo() : events.get(sent - 1).position();
+                    return db.sql("update outbox_event set expanded_up_to = :position, published_at = "
+                                    + (complete ? "now()" : "null") + " where id = :id")
+                            .bind("position", position).bind("id", row.id())
+                            .then().thenReturn(sent);
+                });
+    }
+
     private reactor.core.publisher.Flux<PendingRow> pending() {
         return db.sql("""
-                        select id, event_id, topic, message_key, event_type, source, subject, traceparent, occurred_at, payload
+                        select id, event_id, topic, message_key, event_type, source, subject, traceparent, occurred_at, payload,
+                          expansion, expanded_up_to
                         from outbox_event
                         where published_at is null
                         order by id
@@ -115,33 +177,45 @@ public class OutboxRelay implements SmartLifecycle {
                         row.get("subject", String.class),
                         row.get("traceparent", String.class),
                         row.get("occurred_at", OffsetDateTime.class).toInstant(),
-                        row.get("payload", Json.class).asArray()))
+                        row.get("payload", Json.class).asArray(),
+                        row.get("expansion", String.class),
+                        row.get("expanded_up_to", Long.class)))
                 .all();
     }
 
-    /** Sends the batch in order and returns the ids of the unbroken run of acknowledged rows. */
-    private List<Long> sendAndAwait(List<PendingRow> rows) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-        for (PendingRow row : rows) {
-            try {
-                sends.add(kafka.send(toRecord(row)));
-            } catch (RuntimeException e) {
-                sends.add(CompletableFuture.failedFuture(e));
-                break;
-            }
+    /** Sends the records in order and returns how many of them, from the first, were acknowledged. */
+    private int sendAndAwait(List<ProducerRecord<String, byte[]>> records, List<UUID> eventIds) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
+        for (ProducerRecord<String, byte[]> record : records) {
+            sends.add(sendAfter(sends, record));
         }
-        List<Long> acknowledged = new ArrayList<>(rows.size());
+        return awaitAcknowledged(sends, i -> eventIds.get(i) + " to " + records.get(i).topic());
+    }
+
+    /** Sends unless an earlier send of the round already failed: a later event must not overtake it. */
+    private CompletableFuture<?> sendAfter(List<CompletableFuture<?>> earlier, ProducerRecord<String, byte[]> record) {
+        if (!earlier.isEmpty() && earlier.get(earlier.size() - 1).isCompletedExceptionally()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not sent: an earlier event failed"));
+        }
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** @return how many sends, from the first, were acknowledged; the rest is sent again next round */
+    private int awaitAcknowledged(List<CompletableFuture<?>> sends, java.util.function.IntFunction<String> describe) {
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged.add(rows.get(i).id());
             } catch (Exception e) {
-                log.warn("outbox relay: sending event {} to {} failed; {} of {} rows published, the rest is retried: {}",
-                        rows.get(i).eventId(), rows.get(i).topic(), acknowledged.size(), rows.size(), e.toString());
-                break;
+                log.warn("outbox relay: sending event {} failed; {} of {} events published, the rest is retried: {}",
+                        describe.apply(i), i, sends.size(), e.toString());
+                return i;
             }
         }
-        return acknowledged;
+        return sends.size();
     }
 
     private Mono<Integer> markPublished(List<Long> ids) {
@@ -156,16 +230,25 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private ProducerRecord<String, byte[]> toRecord(PendingRow row) {
+        return record(row, row.eventId(), row.messageKey(), row.subject(), row.payload());
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(PendingRow row, OutboxExpansion.ExpandedEvent event) {
+        return record(row, event.eventId(), event.messageKey(), event.subject(), event.payload());
+    }
+
+    private static ProducerRecord<String, byte[]> record(PendingRow row, UUID eventId, String key, String subject,
+            byte[] payload) {
         var headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.ID, bytes(row.eventId().toString()));
+        headers.add(CloudEventHeaders.ID, bytes(eventId.toString()));
         headers.add(CloudEventHeaders.TYPE, bytes(row.eventType()));
         headers.add(CloudEventHeaders.SOURCE, bytes(row.source()));
         headers.add(CloudEventHeaders.TIME, bytes(row.occurredAt().toString()));
-        headers.add(CloudEventHeaders.SUBJECT, bytes(row.subject()));
+        headers.add(CloudEventHeaders.SUBJECT, bytes(subject));
         headers.add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes("application/json"));
         headers.add(CloudEventHeaders.TRACEPARENT, bytes(row.traceparent()));
-        return new ProducerRecord<>(row.topic(), null, row.messageKey(), row.payload(), headers);
+        return new ProducerRecord<>(row.topic(), null, key, payload, headers);
     }
 
     private static byte[] bytes(String value) {
@@ -246,6 +329,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record PendingRow(long id, UUID eventId, String topic, String messageKey, String eventType, String source,
-            String subject, String traceparent, Instant occurredAt, byte[] payload) {
+            String subject, String traceparent, Instant occurredAt, byte[] payload, String expansion,
+            long expandedUpTo) {
     }
 }

@@ -40,4 +40,24 @@ public class R2dbcEventOutbox implements EventOutbox {
                         .bind("payload", Json.of(payload))
                         .then());
     }
+
+    @Override
+    public Mono<Void> appendExpansion(EventType type, String expansion, String key, byte[] parameters,
+            TraceParent trace) {
+        return db.sql("""
+                        insert into outbox_event
+                          (event_id, topic, message_key, event_type, source, subject, traceparent, occurred_at, payload,
+                           expansion)
+                        values (:eventId, :topic, :key, :type, :source, :key, :traceparent, :occurredAt, :payload, :expansion)""")
+                .bind("eventId", UUID.randomUUID())
+                .bind("topic", type.topic())
+                .bind("key", key)
+                .bind("type", type.cloudEventType())
+                .bind("source", source)
+                .bind("traceparent", trace.header())
+                .bind("occurredAt", Instant.now())
+                .bind("payload", Json.of(parameters))
+                .bind("expansion", expansion)
+                .then();
+    }
 }
