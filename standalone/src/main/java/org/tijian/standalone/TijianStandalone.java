@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.tijian.kit.security.dev.DemoUser;
 
@@ -112,11 +113,11 @@ public final class TijianStandalone {
     }
 
     private static void loadDemo(Platform platform) {
+        OUT.println();
         try {
-            int loaded = DemoCity.loadOnce(platform);
-            OUT.println();
-            if (loaded > 0) {
-                OUT.println("Demo city loaded: " + loaded + " observations of Nanchang (3601) and three districts.");
+            Optional<DemoCity.Loaded> loaded = DemoCity.loadOnce(platform, OUT::println);
+            if (loaded.isPresent()) {
+                OUT.println(demoSummary(loaded.get()));
             } else {
                 OUT.println("Demo city already loaded (delete " + platform.dataDir().resolve(DemoCity.MARKER)
                         + " to load it again).");
@@ -125,6 +126,20 @@ public final class TijianStandalone {
             ERR.println();
             ERR.println("Demo city not loaded: " + e.getMessage());
         }
+    }
+
+    static String demoSummary(DemoCity.Loaded loaded) {
+        StringBuilder text = new StringBuilder();
+        text.append("Demo city loaded: ").append(loaded.areas()).append(" areas (Jiangxi, down to buildings in 滕王阁街道), ")
+                .append(loaded.batches().size()).append(" batches, ").append(loaded.rows()).append(" rows accepted:")
+                .append(System.lineSeparator());
+        for (DemoCity.Accepted batch : loaded.batches()) {
+            text.append(String.format("  %-15s %-8s %3d rows  %s%n", batch.submission().submitter(),
+                    batch.submission().kind(), batch.rows(), batch.submission().fileName()));
+        }
+        text.append("Failing values become problems in the ledger within seconds: GET /api/ledger/problems?areaCode=3601&checkYear=")
+                .append(DemoCity.CHECK_YEAR).append(" as nanchang-official.");
+        return text.toString();
     }
 
     static String usage() {
