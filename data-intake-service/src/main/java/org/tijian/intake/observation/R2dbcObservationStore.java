@@ -34,12 +34,7 @@ class R2dbcObservationStore implements ObservationStore {
 
     @Override
     public Mono<Observation> current(int checkYear, String kind, String areaCode, String subject, String qualifier) {
-        return db.sql("select " + COLUMNS + " from observation where check_year = :year and kind = :kind "
-                        + "and area_code = :area and subject = :subject and qualifier = :qualifier and status = 'CURRENT'")
-                .bind("year", checkYear).bind("kind", kind).bind("area", areaCode).bind("subject", subject)
-                .bind("qualifier", qualifier)
-                .map(R2dbcObservationStore::read)
-                .one();
+        return byKey("and status = 'CURRENT'", checkYear, kind, areaCode, subject, qualifier).next();
     }
 
     @Override
@@ -56,8 +51,13 @@ class R2dbcObservationStore implements ObservationStore {
 
     @Override
     public Flux<Observation> history(int checkYear, String kind, String areaCode, String subject, String qualifier) {
+        return byKey("order by revision desc", checkYear, kind, areaCode, subject, qualifier);
+    }
+
+    private Flux<Observation> byKey(String rest, int checkYear, String kind, String areaCode, String subject,
+            String qualifier) {
         return db.sql("select " + COLUMNS + " from observation where check_year = :year and kind = :kind "
-                        + "and area_code = :area and subject = :subject and qualifier = :qualifier order by revision desc")
+                        + "and area_code = :area and subject = :subject and qualifier = :qualifier " + rest)
                 .bind("year", checkYear).bind("kind", kind).bind("area", areaCode).bind("subject", subject)
                 .bind("qualifier", qualifier)
                 .map(R2dbcObservationStore::read)
