@@ -214,6 +214,16 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     /**
+     * Makes batches of the same check year take turns from here to the end of their merge, so that what
+     * {@link #prepare} finds current is still current when {@link #merge} replaces it. The lock belongs to
+     * this session's connection and goes with it.
+     */
+    void takeTurnForCheckYear() {
+        db.sql("select pg_advisory_lock(hashtext('tijian.intake.merge'), :year)").bind("year", batch.checkYear())
+                .then().block();
+    }
+
+    /**
      * Joins the valid rows with what is current under their keys, then applies the strategy: rows it
      * does not allow become problems too. @return counts {created, updated, withdrawn, unchanged}
      */
@@ -337,9 +347,7 @@ final class R2dbcBatchSession implements AutoCloseable {
         Mono<Void> published = outbox.appendExpansion(
                 R2dbcBatchPublication.eventType(batch.kind(), withdrawing), R2dbcBatchPublication.NAME,
                 batch.id().toString(), R2dbcBatchPublication.parameters(batch.id(), withdrawing), trace);
-        Mono<Void> work = db.sql("select pg_advisory_xact_lock(hashtext('tijian.intake.merge'), :year)")
-                .bind("year", batch.checkYear()).then()
-                .then(ended).then(inserted).then(published).then(finish);
+        Mono<Void> work = ended.then(inserted).then(published).then(finish);
         transaction.transactional(work).block();
     }
 
@@ -371,7 +379,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     @Override
     public void close() {
         try {
-            db.sql("discard temp; reset work_mem").then().block();
+            db.sql("discard temp; reset work_mem; select pg_advisory_unlock_all()").then().block();
         } finally {
             Mono.from(connection.close()).block();
         }

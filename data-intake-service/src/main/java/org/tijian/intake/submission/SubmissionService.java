@@ -260,6 +260,9 @@ public class SubmissionService implements DisposableBean {
             long read = System.nanoTime();
             progress.phase = Batch.Phase.VALIDATING;
             session.validate(batch.department());
+            if (!batch.dryRun()) {
+                session.takeTurnForCheckYear();
+            }
             long[] counts = session.prepare();
             long validated = System.nanoTime();
             summary.countRejectedRows(session.rejectedRows());

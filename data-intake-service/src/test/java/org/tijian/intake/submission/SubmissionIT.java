@@ -344,6 +344,24 @@ class SubmissionIT {
     }
 
     @Test
+    void concurrentBatchesForTheSameValuesTakeTurns() throws Exception {
+        int year = 2046;
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> submit("water-dept", "checkYear=" + year, VALUES_HEADER + "U01_COLLECTED,3601,6400,,\nU01_PRODUCED,3601,9000,,\n"));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> submit("water-dept", "checkYear=" + year, VALUES_HEADER + "U01_COLLECTED,3601,6500,,\nU01_PRODUCED,3601,9100,,\n"));
+        assertThat(List.of(first.get(), second.get())).extracting(Batch::status)
+                .containsOnly(BatchStatus.SUCCEEDED);
+        assertThat(first.get().created() + second.get().created()).isEqualTo(2);
+        assertThat(first.get().updated() + second.get().updated()).isEqualTo(2);
+        List<Observation> history = as("water-dept").get()
+                .uri("/api/intake/observations/history?checkYear={y}&areaCode=3601&subject=U01_COLLECTED", year)
+                .exchange().expectBodyList(Observation.class).returnResult().getResponseBody();
+        assertThat(history).extracting(Observation::status)
+                .containsExactly(Observation.Status.CURRENT, Observation.Status.SUPERSEDED);
+    }
+
+    @Test
     void aRetriedUploadWithTheSameIdempotencyKeyIsAcceptedOnce() {
         int year = 2038;
         String key = UUID.randomUUID().toString();
