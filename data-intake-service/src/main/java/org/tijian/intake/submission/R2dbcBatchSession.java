@@ -3,6 +3,7 @@ package org.tijian.intake.submission;
 import io.netty.buffer.ByteBuf;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Wrapped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +53,17 @@ final class R2dbcBatchSession implements AutoCloseable {
         this.scope = scope;
     }
 
+    /**
+     * Opens a connection of the batch's own, outside the pool: its settings (memory for temporary tables
+     * and sorts, which PostgreSQL accepts only before a session's first temporary table) and its lock go
+     * with it when it closes.
+     */
     static R2dbcBatchSession open(ConnectionFactory connections, Batch batch, Scope scope) {
-        Connection connection = Mono.from(connections.create()).block();
-        R2dbcBatchSession session = new R2dbcBatchSession(connection, connections, batch, scope);
-        // Sorting a million staged rows (duplicates, joins) should stay in memory.
-        session.db.sql("set work_mem = '128MB'").then().block();
+        ConnectionFactory unpooled = unpooled(connections);
+        Connection connection = Mono.from(unpooled.create()).block();
+        R2dbcBatchSession session = new R2dbcBatchSession(connection, unpooled, batch, scope);
+        // A million staged rows (about 100 MB) and their sorts should stay in memory.
+        session.db.sql("set temp_buffers = '256MB'; set work_mem = '128MB'").then().block();
         session.db.sql("""
                 create temp table submission_row (row_no integer not null, area_code text not null, subject text not null,
                   qualifier text not null, value numeric, unit text, note text, detail jsonb);
@@ -92,11 +99,14 @@ final class R2dbcBatchSession implements AutoCloseable {
                 .bind("unrestricted", scope.unrestricted())
                 .bind("prefixes", prefixes(scope.areaCodes()))
                 .then().block();
+        // Grouping (hashing) finds the few repeated keys faster than sorting a million rows would.
         problems(SubmissionError.DUPLICATE_ROW, """
-                select row_no, area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end
-                from (select *, row_number() over (partition by area_code, subject, qualifier order by row_no) as occurrence
-                      from submission_row) rows
-                where occurrence > 1""");
+                select s.row_no, s.area_code || ' ' || s.subject || case when s.qualifier = '' then '' else ' ' || s.qualifier end
+                from submission_row s
+                join (select area_code, subject, qualifier, min(row_no) as first_row from submission_row
+                      group by area_code, subject, qualifier having count(*) > 1) repeated
+                  on repeated.area_code = s.area_code and repeated.subject = s.subject and repeated.qualifier = s.qualifier
+                where s.row_no > repeated.first_row""");
         boolean anyLock = Boolean.TRUE.equals(db.sql("""
                         select exists (select 1 from review_lock where released_at is null and check_year = :year) as locked""")
                 .bind("year", batch.checkYear()).map(row -> row.get("locked", Boolean.class)).one().block());
@@ -376,12 +386,17 @@ final class R2dbcBatchSession implements AutoCloseable {
         db.sql(sql).then().block();
     }
 
+    private static ConnectionFactory unpooled(ConnectionFactory factory) {
+        ConnectionFactory target = factory;
+        while (target instanceof Wrapped<?> wrapped && wrapped.unwrap() instanceof ConnectionFactory inner) {
+            target = inner;
+        }
+        return target;
+    }
+
+    /** Closing the connection drops the temporary tables and releases the lock. */
     @Override
     public void close() {
-        try {
-            db.sql("discard temp; reset work_mem; select pg_advisory_unlock_all()").then().block();
-        } finally {
-            Mono.from(connection.close()).block();
-        }
+        Mono.from(connection.close()).block();
     }
 }
