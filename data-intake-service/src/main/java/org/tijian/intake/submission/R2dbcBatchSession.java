@@ -37,6 +37,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     private final TransactionalOperator transaction;
     private final Batch batch;
     private final Scope scope;
+    private final boolean pooled;
 
     /**
      * @param scope area prefixes the department may report for; {@link Scope#unrestricted()} for administrators
@@ -44,8 +45,10 @@ final class R2dbcBatchSession implements AutoCloseable {
     record Scope(List<String> areaCodes, boolean unrestricted) {
     }
 
-    private R2dbcBatchSession(Connection connection, ConnectionFactory connections, Batch batch, Scope scope) {
+    private R2dbcBatchSession(Connection connection, ConnectionFactory connections, Batch batch, Scope scope,
+            boolean pooled) {
         this.connection = connection;
+        this.pooled = pooled;
         SingleConnectionFactory single = new SingleConnectionFactory(connection, connections.getMetadata(), true);
         this.db = DatabaseClient.create(single);
         this.transaction = TransactionalOperator.create(new R2dbcTransactionManager(single));
@@ -54,16 +57,19 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     /**
-     * Opens a connection of the batch's own, outside the pool: its settings (memory for temporary tables
-     * and sorts, which PostgreSQL accepts only before a session's first temporary table) and its lock go
-     * with it when it closes.
+     * Opens the batch's session. A large batch gets a connection of its own, outside the pool, so that it
+     * can have memory for its temporary tables (PostgreSQL accepts that setting only before a session's
+     * first temporary table); a small one borrows a pooled connection, since opening a connection costs
+     * more than importing a hundred rows.
      */
-    static R2dbcBatchSession open(ConnectionFactory connections, Batch batch, Scope scope) {
-        ConnectionFactory unpooled = unpooled(connections);
-        Connection connection = Mono.from(unpooled.create()).block();
-        R2dbcBatchSession session = new R2dbcBatchSession(connection, unpooled, batch, scope);
-        // A million staged rows (about 100 MB) and their sorts should stay in memory.
-        session.db.sql("set temp_buffers = '256MB'; set work_mem = '128MB'").then().block();
+    static R2dbcBatchSession open(ConnectionFactory connections, Batch batch, Scope scope, boolean large) {
+        ConnectionFactory factory = large ? unpooled(connections) : connections;
+        Connection connection = Mono.from(factory.create()).block();
+        R2dbcBatchSession session = new R2dbcBatchSession(connection, factory, batch, scope, !large);
+        if (large) {
+            // A million staged rows (about 100 MB) and their sorts should stay in memory.
+            session.db.sql("set temp_buffers = '256MB'; set work_mem = '128MB'").then().block();
+        }
         session.db.sql("""
                 create temp table submission_row (row_no integer not null, area_code text not null, subject text not null,
                   qualifier text not null, value numeric, unit text, note text, detail jsonb);
@@ -82,7 +88,6 @@ final class R2dbcBatchSession implements AutoCloseable {
      * (one candidate problem per check, kept where it failed), since each pass over a million rows counts.
      */
     void validate(String department) {
-        run("analyze submission_row");
         knownSubjects();
         boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
         db.sql("""
@@ -107,19 +112,14 @@ final class R2dbcBatchSession implements AutoCloseable {
                       group by area_code, subject, qualifier having count(*) > 1) repeated
                   on repeated.area_code = s.area_code and repeated.subject = s.subject and repeated.qualifier = s.qualifier
                 where s.row_no > repeated.first_row""");
-        boolean anyLock = Boolean.TRUE.equals(db.sql("""
-                        select exists (select 1 from review_lock where released_at is null and check_year = :year) as locked""")
-                .bind("year", batch.checkYear()).map(row -> row.get("locked", Boolean.class)).one().block());
-        if (anyLock) {
-            db.sql("""
-                    insert into submission_problem (row_no, code, value)
-                    select distinct on (s.row_no) s.row_no, :code, l.area_code || coalesce(' ' || l.subject, '') || ' ' || l.reason
-                    from submission_row s
-                    join review_lock l on l.released_at is null and l.check_year = :year
-                      and s.area_code like l.area_code || '%' and (l.subject is null or l.subject = s.subject)
-                    order by s.row_no, l.locked_at""")
-                    .bind("code", SubmissionError.DATA_LOCKED.code()).bind("year", batch.checkYear()).then().block();
-        }
+        db.sql("""
+                insert into submission_problem (row_no, code, value)
+                select distinct on (s.row_no) s.row_no, :code, l.area_code || coalesce(' ' || l.subject, '') || ' ' || l.reason
+                from submission_row s
+                join review_lock l on l.released_at is null and l.check_year = :year
+                  and s.area_code like l.area_code || '%' and (l.subject is null or l.subject = s.subject)
+                order by s.row_no, l.locked_at""")
+                .bind("code", SubmissionError.DATA_LOCKED.code()).bind("year", batch.checkYear()).then().block();
         switch (batch.kind()) {
             case VALUE -> validateValues(department, withdrawing);
             case FINDING -> validateFindings(department, withdrawing);
@@ -192,35 +192,33 @@ final class R2dbcBatchSession implements AutoCloseable {
      * findings every item-count indicator with its finding type and evaluation level.
      */
     private void knownSubjects() {
+        String subjects;
         if (batch.kind() == ObservationKind.VALUE) {
-            run("""
+            // A data element that two indicators share may be reported by either's department; an indicator's own
+            // code stands for its value unless it is also a data element's code.
+            subjects = """
                     create temp table known_subject as
-                    select distinct on (code) code, unit, owners, null::text as finding_type, null::text as level from (
-                      select e->>'code' as code, e->>'unit' as unit,
-                        array_remove(array[i.definition->>'responsibleDepartment'], null) as owners, 0 as preference
-                      from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e where not i.retired
-                      union all
-                      select i.code, i.unit, array_remove(array[i.definition->>'responsibleDepartment'], null), 1
-                      from indicator_copy i where not i.retired and i.definition->'computation'->>'type' <> 'ITEM_COUNT') subjects
-                    order by code, preference""");
-            // A data element that two indicators share may be reported by either's department.
-            run("""
-                    update known_subject k set owners = (
-                      select array_agg(distinct i.definition->>'responsibleDepartment')
-                      from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e
-                      where not i.retired and e->>'code' = k.code and i.definition->>'responsibleDepartment' is not null)
-                    where exists (select 1 from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e
-                                  where not i.retired and e->>'code' = k.code)""");
+                    with elements as (
+                      select e->>'code' as code, e->>'unit' as unit, i.definition->>'responsibleDepartment' as department
+                      from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e where not i.retired),
+                    values_of_indicators as (
+                      select i.code, i.unit, i.definition->>'responsibleDepartment' as department from indicator_copy i
+                      where not i.retired and i.definition->'computation'->>'type' <> 'ITEM_COUNT'
+                        and not exists (select 1 from elements where elements.code = i.code))
+                    select code, min(unit) as unit, array_remove(array_agg(distinct department), null) as owners,
+                      null::text as finding_type, null::text as level
+                    from (select * from elements union all select * from values_of_indicators) subjects group by code""";
         } else if (batch.kind() == ObservationKind.FINDING) {
-            run("""
+            subjects = """
                     create temp table known_subject as
                     select i.code, i.unit, array_remove(array[i.definition->>'responsibleDepartment'], null) as owners,
                       i.definition->'computation'->>'findingType' as finding_type, i.evaluation_level as level
-                    from indicator_copy i where not i.retired and i.definition->'computation'->>'type' = 'ITEM_COUNT'""");
+                    from indicator_copy i where not i.retired and i.definition->'computation'->>'type' = 'ITEM_COUNT'""";
         } else {
-            run("create temp table known_subject (code text, unit text, owners text[], finding_type text, level text)");
+            subjects = "create temp table known_subject (code text, unit text, owners text[], finding_type text, level text)";
         }
-        run("analyze known_subject");
+        // One round trip: small batches are mostly round trips.
+        run("analyze submission_row; " + subjects + "; analyze known_subject");
     }
 
     /**
@@ -247,7 +245,9 @@ final class R2dbcBatchSession implements AutoCloseable {
                 ? "case when s.detail->>'findingType' is null then s.detail || jsonb_build_object('findingType', k.finding_type) else s.detail end"
                 : "s.detail";
         boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
-        run("analyze submission_problem");
+        if (!pooled) {
+            run("analyze submission_problem");
+        }
         db.sql("""
                 create temp table submission_ready as
                 select r.*, (not :withdrawing and current_id is not null and current_value is not distinct from value
@@ -394,9 +394,15 @@ final class R2dbcBatchSession implements AutoCloseable {
         return target;
     }
 
-    /** Closing the connection drops the temporary tables and releases the lock. */
+    /** Drops the temporary tables and releases the lock: closing does that, returning to the pool does not. */
     @Override
     public void close() {
-        Mono.from(connection.close()).block();
+        try {
+            if (pooled) {
+                db.sql("discard temp; select pg_advisory_unlock_all()").then().block();
+            }
+        } finally {
+            Mono.from(connection.close()).block();
+        }
     }
 }

@@ -45,8 +45,6 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/api/intake/submissions")
 class SubmissionController {
 
-    /** Uploads up to this size are imported before the response (unless {@code wait=false}). */
-    private static final long WAIT_FOR_UPLOADS_UP_TO_BYTES = 1 << 20;
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
     private static final Duration PROGRESS_POLL = Duration.ofMillis(500);
 
@@ -85,10 +83,12 @@ class SubmissionController {
                 fileName);
         TijianUser user = TijianUser.fromClaims(jwt.getClaims());
         AtomicReference<Path> saved = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean small = new java.util.concurrent.atomic.AtomicBoolean();
         return Mono.fromCallable(() -> Files.createTempFile("submission-", "." + format.name().toLowerCase(Locale.ROOT)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(saved::set)
                 .flatMap(file -> DataBufferUtils.write(request.getBody(), file).thenReturn(file))
+                .doOnNext(file -> small.set(SubmissionService.isSmall(file)))
                 .flatMap(file -> submissions.submit(new SubmissionService.Upload(file, fileName, format), options, user,
                         blankToNull(idempotencyKey), TraceParent.parseOrNew(traceparent)))
                 .doOnError(e -> {
@@ -96,7 +96,7 @@ class SubmissionController {
                         SubmissionService.deleteQuietly(saved.get());
                     }
                 })
-                .flatMap(submitted -> respond(submitted, shouldWait(wait, saved.get())));
+                .flatMap(submitted -> respond(submitted, wait != null ? wait : small.get()));
     }
 
     private Mono<ResponseEntity<Batch>> respond(SubmissionService.Submitted submitted, boolean waitForIt) {
@@ -111,18 +111,6 @@ class SubmissionController {
                 .map(done -> ResponseEntity.status(HttpStatus.CREATED).location(location).body(done))
                 .timeout(LONGEST_WAIT, Mono.fromSupplier(
                         () -> ResponseEntity.accepted().location(location).body(submitted.batch())));
-    }
-
-    private static boolean shouldWait(Boolean wait, Path file) {
-        if (wait != null) {
-            return wait;
-        }
-        // The file is deleted once imported; a missing file was small enough to be done already.
-        try {
-            return !Files.exists(file) || Files.size(file) <= WAIT_FOR_UPLOADS_UP_TO_BYTES;
-        } catch (java.io.IOException e) {
-            return true;
-        }
     }
 
     @GetMapping("/{id}")

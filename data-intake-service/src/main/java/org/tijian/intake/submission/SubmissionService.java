@@ -66,6 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SubmissionService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+    /** Uploads up to this size are small: answered when imported, and run by workers of their own. */
+    public static final long SMALL_UPLOAD_BYTES = 1 << 20;
     private static final int ROWS_PER_COPY_CHUNK = 5_000;
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
     private static final java.util.regex.Pattern AREA_CODE = java.util.regex.Pattern.compile("\\d{2,24}");
@@ -93,6 +95,8 @@ public class SubmissionService implements DisposableBean {
     private final MeterRegistry meters;
     private final String source;
     private final ExecutorService workers;
+    /** Small batches never wait behind a million-row file. */
+    private final ExecutorService smallBatchWorkers;
     private final Duration abandonedAfter;
     private final Map<UUID, Progress> running = new ConcurrentHashMap<>();
     private Disposable upkeep;
@@ -100,6 +104,7 @@ public class SubmissionService implements DisposableBean {
     public SubmissionService(R2dbcBatchStore batches, ConnectionFactory connections, DatabaseClient db, SubmissionWindowService windows,
             JsonMapper json, MeterRegistry meters, @Value("${spring.application.name}") String source,
             @Value("${tijian.intake.import-workers:2}") int importWorkers,
+            @Value("${tijian.intake.small-batch-workers:4}") int smallBatchWorkers,
             @Value("${tijian.intake.abandoned-after:60s}") Duration abandonedAfter) {
         this.abandonedAfter = abandonedAfter;
         this.batches = batches;
@@ -112,6 +117,8 @@ public class SubmissionService implements DisposableBean {
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(importWorkers,
                 r -> new Thread(r, "submission-import-" + threads.incrementAndGet()));
+        this.smallBatchWorkers = Executors.newFixedThreadPool(smallBatchWorkers,
+                r -> new Thread(r, "submission-small-" + threads.incrementAndGet()));
         meters.gauge("tijian.intake.batches.running", running, Map::size);
     }
 
@@ -200,7 +207,8 @@ public class SubmissionService implements DisposableBean {
         running.put(batch.id(), progress);
         R2dbcBatchSession.Scope scope = new R2dbcBatchSession.Scope(user.areas(), user.has(Role.ADMINISTRATOR));
         CompletableFuture<Batch> completion = CompletableFuture.supplyAsync(
-                () -> runSafely(batch, upload, scope, progress, indicators, trace), workers);
+                () -> runSafely(batch, upload, scope, progress, indicators, trace),
+                isSmall(upload.file()) ? smallBatchWorkers : workers);
         progress.completion = completion;
         return new Submitted(batch, false, completion);
     }
@@ -247,7 +255,7 @@ public class SubmissionService implements DisposableBean {
             List<String> declaredIndicators, TraceParent trace) {
         ImportSummary summary = new ImportSummary();
         long started = System.nanoTime();
-        try (R2dbcBatchSession session = R2dbcBatchSession.open(connections, batch, scope);
+        try (R2dbcBatchSession session = R2dbcBatchSession.open(connections, batch, scope, !isSmall(upload.file()));
                 TabularReader reader = open(upload)) {
             progress.phase = Batch.Phase.READING;
             if (reader != null) {
@@ -455,6 +463,14 @@ public class SubmissionService implements DisposableBean {
         throw new TijianException(SubmissionError.UNSUPPORTED_FORMAT, contentType);
     }
 
+    public static boolean isSmall(Path file) {
+        try {
+            return Files.size(file) <= SMALL_UPLOAD_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -469,6 +485,7 @@ public class SubmissionService implements DisposableBean {
             upkeep.dispose();
         }
         workers.shutdownNow();
+        smallBatchWorkers.shutdownNow();
     }
 
     /** Counters of a running batch, written by its worker thread and read by the upkeep. */
