@@ -60,7 +60,7 @@ public class ObservationIntakeService {
                         new SubmissionOptions(ObservationKind.VALUE, submission.checkYear(), ImportStrategy.CREATE_AND_UPDATE,
                                 true, false, List.of(), List.of(), null),
                         submitter, idempotencyKey, trace))
-                .flatMap(submitted -> Mono.fromFuture(submitted.completion())
+                .flatMap(submitted -> Mono.fromFuture(submitted.completion(), true)
                         .map(batch -> new Outcome(batch, submitted.replayed())))
                 .flatMap(outcome -> {
                     Batch batch = outcome.batch();

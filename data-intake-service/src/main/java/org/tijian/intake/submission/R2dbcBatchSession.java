@@ -221,6 +221,19 @@ final class R2dbcBatchSession implements AutoCloseable {
         run("analyze submission_row; " + subjects + "; analyze known_subject");
     }
 
+    /** A large batch joins what is current as a whole (one hash join over the year). */
+    private static final String CURRENT_BY_JOIN = """
+            left join observation o on o.status = 'CURRENT' and o.check_year = :year and o.kind = :kind
+              and o.area_code = s.area_code and o.subject = s.subject and o.qualifier = s.qualifier""";
+    /**
+     * A small batch looks each key up in the index: whatever the statistics say about a year that fills up
+     * during the submission window, a hundred lookups never turn into reading the whole year.
+     */
+    private static final String CURRENT_BY_LOOKUP = """
+            left join lateral (select * from observation o where o.status = 'CURRENT' and o.area_code = s.area_code
+              and o.check_year = :year and o.kind = :kind and o.subject = s.subject and o.qualifier = s.qualifier
+              limit 1) o on true""";
+
     /**
      * Makes batches of the same check year take turns from here to the end of their merge, so that what
      * {@link #prepare} finds current is still current when {@link #merge} replaces it. The lock belongs to
@@ -258,10 +271,9 @@ final class R2dbcBatchSession implements AutoCloseable {
                         o.note as current_note, o.detail as current_detail
                       from submission_row s
                       left join known_subject k on k.code = s.subject
-                      left join observation o on o.status = 'CURRENT' and o.check_year = :year and o.kind = :kind
-                        and o.area_code = s.area_code and o.subject = s.subject and o.qualifier = s.qualifier
+                      %s
                       where not exists (select 1 from submission_problem p where p.row_no = s.row_no)) r"""
-                        .formatted(unit, detail))
+                        .formatted(unit, detail, pooled ? CURRENT_BY_LOOKUP : CURRENT_BY_JOIN))
                 .bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name())
                 .then().block();
         String keyText = "area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end";

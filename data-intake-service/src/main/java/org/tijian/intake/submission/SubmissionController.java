@@ -107,7 +107,8 @@ class SubmissionController {
         if (!waitForIt) {
             return Mono.just(ResponseEntity.accepted().location(location).body(submitted.batch()));
         }
-        return Mono.fromFuture(submitted.completion())
+        // suppressCancel: a client that stops waiting (or the timeout below) must not cancel the import itself
+        return Mono.fromFuture(submitted.completion(), true)
                 .map(done -> ResponseEntity.status(HttpStatus.CREATED).location(location).body(done))
                 .timeout(LONGEST_WAIT, Mono.fromSupplier(
                         () -> ResponseEntity.accepted().location(location).body(submitted.batch())));
