@@ -29,6 +29,7 @@ final class ChildProcess {
     static final String DATA_DIR_MARKER = "-Dtijian.data=";
 
     private static final String SETSID = findSetsid();
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
 
     private final String name;
     private final Process process;
@@ -116,6 +117,18 @@ final class ChildProcess {
         double seconds = (System.nanoTime() - requestedAtNanos) / 1e9;
         log.info("stopped {} (pid {}) in {}{}", name, pid(), String.format("%.1f s", seconds),
                 exited ? "" : ", killed after " + grace.toSeconds() + " s");
+    }
+
+    /** Ends the process at once (SIGKILL) and waits until it is gone; logs one line. */
+    void kill() {
+        long requestedAt = System.nanoTime();
+        process.destroyForcibly();
+        if (!waitFor(KILL_WAIT)) {
+            throw new IllegalStateException(name + " (pid " + pid() + ") still runs " + KILL_WAIT.toSeconds()
+                    + " s after SIGKILL");
+        }
+        deletePidFile();
+        log.info("killed {} (pid {}) in {}", name, pid(), String.format("%.1f s", (System.nanoTime() - requestedAt) / 1e9));
     }
 
     void stop(Duration grace) {

@@ -137,7 +137,39 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Command-line arguments of a service: where Kafka, PostgreSQL and the issuer are. */
+    /**
+     * Kills a running service at once (SIGKILL), as a crash would: no shutdown hook, no graceful stop, its
+     * transactions and connections cut off. Returns when the process is gone; see {@link #restart}.
+     */
+    public void kill(String name) {
+        service(name).kill();
+    }
+
+    /**
+     * Starts a service again with the same arguments, after {@link #kill} or, if it still runs, after
+     * stopping it as {@link #close} would, and returns when it reports UP.
+     *
+     * @throws PlatformStartException if it does not come up; the rest of the platform keeps running
+     */
+    public void restart(String name) {
+        ServiceProcess service = service(name);
+        if (service.isAlive()) {
+            long requested = System.nanoTime();
+            service.requestStop();
+            service.awaitStop(requested);
+        }
+        startAndAwait(List.of(name));
+    }
+
+    private ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException(name + " is not part of this platform; it runs " + services.keySet());
+        }
+        return service;
+    }
+
+    /** Command-line arguments of a service: where Kafka, PostgreSQL and the issuer are, then its own extra ones. */
     List<String> arguments(String name) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--tijian.kafka.brokers=" + kafkaBootstrapServers(),
@@ -152,6 +184,7 @@ public final class Platform implements AutoCloseable {
             arguments.add("--tijian.gateway.ledger-uri=" + serviceUrl("ledger-service"));
             arguments.add("--tijian.gateway.projects-uri=" + serviceUrl("project-library-service"));
         }
+        arguments.addAll(config.serviceArguments().getOrDefault(name, List.of()));
         return arguments;
     }
 

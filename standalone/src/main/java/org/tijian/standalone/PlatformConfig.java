@@ -3,8 +3,11 @@ package org.tijian.standalone;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * How to start the platform.
@@ -16,9 +19,11 @@ import java.util.Objects;
  * @param javaOptions JVM options of every child JVM (services and Kafka)
  * @param startupTimeout how long each part may take to become ready
  * @param services which services to start (all together; the gateway is listed last and stopped first)
+ * @param serviceArguments extra command-line arguments of single services, e.g. a property a test shortens,
+ *     added after the platform's own (which they must not repeat)
  */
 public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, List<String> javaOptions,
-        Duration startupTimeout, List<String> services) {
+        Duration startupTimeout, List<String> services, Map<String, List<String>> serviceArguments) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("tijian-data");
     public static final List<String> DEFAULT_JAVA_OPTIONS =
@@ -32,6 +37,9 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
         javaOptions = List.copyOf(javaOptions);
         Objects.requireNonNull(startupTimeout, "startupTimeout");
         services = ServiceProcess.inStartOrder(services);
+        serviceArguments = Objects.requireNonNull(serviceArguments, "serviceArguments").entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(entry -> ServiceProcess.checkKnown(entry.getKey()),
+                        entry -> List.copyOf(entry.getValue())));
     }
 
     public static PlatformConfig defaults() {
@@ -43,8 +51,10 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
     }
 
     public Builder toBuilder() {
-        return new Builder().dataDir(dataDir).portOffset(portOffset).servicesDir(servicesDir).javaOptions(javaOptions)
-                .startupTimeout(startupTimeout).services(services);
+        Builder builder = new Builder().dataDir(dataDir).portOffset(portOffset).servicesDir(servicesDir)
+                .javaOptions(javaOptions).startupTimeout(startupTimeout).services(services);
+        serviceArguments.forEach(builder::serviceArguments);
+        return builder;
     }
 
     /** A base port plus the offset. */
@@ -77,6 +87,7 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
         private List<String> javaOptions = DEFAULT_JAVA_OPTIONS;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private List<String> services = ServiceProcess.NAMES;
+        private final Map<String, List<String>> serviceArguments = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -112,9 +123,15 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
             return this;
         }
 
+        /** Extra command-line arguments of one service, e.g. {@code --tijian.intake.abandoned-after=5s}. */
+        public Builder serviceArguments(String service, List<String> arguments) {
+            serviceArguments.put(service, arguments);
+            return this;
+        }
+
         public PlatformConfig build() {
             return new PlatformConfig(dataDir, portOffset, servicesDir != null ? servicesDir : defaultServicesDir(),
-                    javaOptions, startupTimeout, services);
+                    javaOptions, startupTimeout, services, serviceArguments);
         }
     }
 }

@@ -44,12 +44,15 @@ final class ServiceProcess {
     }
 
     static List<String> inStartOrder(List<String> names) {
-        for (String name : names) {
-            if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("unknown service " + name + "; known: " + NAMES);
-            }
-        }
+        names.forEach(ServiceProcess::checkKnown);
         return NAMES.stream().filter(names::contains).toList();
+    }
+
+    static String checkKnown(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown service " + name + "; known: " + NAMES);
+        }
+        return name;
     }
 
     static Path jar(Path servicesDir, String name) {
@@ -121,6 +124,10 @@ final class ServiceProcess {
 
     void requestStop() {
         process.requestStop();
+    }
+
+    void kill() {
+        process.kill();
     }
 
     void awaitStop(long requestedAtNanos) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlatformConfigTest {
@@ -20,6 +21,7 @@ class PlatformConfigTest {
                 config.javaOptions());
         assertEquals(Duration.ofSeconds(180), config.startupTimeout());
         assertEquals(ServiceProcess.NAMES, config.services());
+        assertEquals(Map.of(), config.serviceArguments());
     }
 
     @Test
@@ -34,6 +36,22 @@ class PlatformConfigTest {
     void anUnknownServiceIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> PlatformConfig.builder().services(List.of("billing-service")).build());
+    }
+
+    @Test
+    void aServiceCanBeGivenArgumentsOfItsOwnWhichACopyKeeps() {
+        PlatformConfig config = PlatformConfig.builder()
+                .serviceArguments("data-intake-service", List.of("--tijian.intake.abandoned-after=5s")).build();
+
+        assertEquals(Map.of("data-intake-service", List.of("--tijian.intake.abandoned-after=5s")),
+                config.serviceArguments());
+        assertEquals(config, config.toBuilder().build());
+    }
+
+    @Test
+    void argumentsForAnUnknownServiceAreRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> PlatformConfig.builder().serviceArguments("billing-service", List.of("--x=1")).build());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +41,16 @@ final class ApiClient {
     }
 
     Response postFile(String path, String contentType, java.nio.file.Path file) {
+        return postFile(path, contentType, file, Map.of());
+    }
+
+    /** @param headers more request headers, e.g. {@code Idempotency-Key} */
+    Response postFile(String path, String contentType, java.nio.file.Path file, Map<String, String> headers) {
         try {
-            return send(request(path).timeout(Duration.ofMinutes(2)).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+            HttpRequest.Builder request = request(path).timeout(Duration.ofMinutes(2)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file));
+            headers.forEach(request::header);
+            return send(request);
         } catch (java.io.FileNotFoundException e) {
             throw new IllegalStateException(e);
         }
