@@ -17,6 +17,7 @@ import org.tijian.intake.submission.ImportStrategy;
 import org.tijian.intake.submission.SubmissionError;
 import org.tijian.intake.submission.SubmissionOptions;
 import org.tijian.intake.submission.SubmissionService;
+import org.tijian.intake.submission.UploadFolder;
 import org.tijian.kit.error.ErrorCode;
 import org.tijian.kit.error.RowErrorsException;
 import org.tijian.kit.imports.ImportSummary;
@@ -82,7 +83,7 @@ public class ObservationIntakeService {
         row.put("unit", submission.unit());
         row.put("note", submission.note());
         try {
-            Path file = Files.createTempFile("observation-", ".json");
+            Path file = UploadFolder.newFile("observation-", ".json");
             Files.write(file, json.writeValueAsBytes(List.of(row)));
             return file;
         } catch (IOException e) {

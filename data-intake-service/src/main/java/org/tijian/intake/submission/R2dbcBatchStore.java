@@ -83,14 +83,21 @@ class R2dbcBatchStore {
     }
 
     /** Writes the batch's state, on the given client (a batch session's, to share its transaction). */
+    /**
+     * Records how a running batch ended. Fails if the batch is no longer RUNNING (another replica took it
+     * for abandoned), so that the transaction it shares with the merge rolls back: the batch stays
+     * FAILED with nothing stored, as its readers were told.
+     */
     Mono<Void> update(DatabaseClient client, Batch batch) {
         return client.sql("""
                         update submission_batch set status = :status, phase = :phase, rows_read = :rowsRead, created = :created,
                           updated = :updated, withdrawn = :withdrawn, unchanged = :unchanged, rejected = :rejected,
                           errors = :errors, message = :message, late = :late, override_by = :overrideBy,
                           finished_at = :finishedAt, heartbeat_at = now()
-                        where id = :id""")
-                .bindValues(parameters(batch, UPDATED)).then();
+                        where id = :id and status = 'RUNNING'""")
+                .bindValues(parameters(batch, UPDATED)).fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException(
+                        "batch " + batch.id() + " is no longer running: it was marked FAILED as abandoned")));
     }
 
     Mono<Void> update(Batch batch) {
@@ -117,12 +124,15 @@ class R2dbcBatchStore {
      * Fails batches whose service instance stopped while running them. Their rows were never committed
      * (accepting is one transaction), so nothing of them was stored or published.
      */
-    Mono<Long> failAbandoned(java.time.Duration silence) {
+    /** @param ours batches this instance is running: alive whatever their heartbeat says */
+    Mono<Long> failAbandoned(java.time.Duration silence, Collection<UUID> ours) {
         return db.sql("""
                         update submission_batch set status = 'FAILED', phase = 'DONE', finished_at = now(),
                           message = 'interrupted: the service instance running it stopped before it finished; nothing was stored or published, submit the file again'
-                        where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)""")
+                        where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)
+                          and not (id = any(:ours))""")
                 .bind("seconds", (double) silence.toSeconds())
+                .bind("ours", ours.toArray(UUID[]::new))
                 .fetch().rowsUpdated();
     }
 

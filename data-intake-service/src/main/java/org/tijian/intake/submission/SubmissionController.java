@@ -84,7 +84,7 @@ class SubmissionController {
         TijianUser user = TijianUser.fromClaims(jwt.getClaims());
         AtomicReference<Path> saved = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean small = new java.util.concurrent.atomic.AtomicBoolean();
-        return Mono.fromCallable(() -> Files.createTempFile("submission-", "." + format.name().toLowerCase(Locale.ROOT)))
+        return Mono.fromCallable(() -> UploadFolder.newFile("submission-", "." + format.name().toLowerCase(Locale.ROOT)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(saved::set)
                 .flatMap(file -> DataBufferUtils.write(request.getBody(), file).thenReturn(file))

@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,12 +125,16 @@ public class SubmissionService implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void keepBatchesAlive() {
+        int leftovers = UploadFolder.removeLeftovers();
+        if (leftovers > 0) {
+            log.info("removed the uploads of {} stopped intake process(es); their batches are marked FAILED", leftovers);
+        }
         upkeep = Flux.interval(PROGRESS_INTERVAL)
                 .onBackpressureDrop()
                 .concatMap(tick -> Flux.fromIterable(running.entrySet())
                         .concatMap(entry -> batches.progress(entry.getKey(), entry.getValue().phase,
                                 entry.getValue().read, entry.getValue().rejected))
-                        .then(batches.failAbandoned(abandonedAfter))
+                        .then(Mono.defer(() -> batches.failAbandoned(abandonedAfter, Set.copyOf(running.keySet()))))
                         .doOnNext(failed -> {
                             if (failed > 0) {
                                 log.warn("{} submission(s) lost their service instance and are marked FAILED", failed);
