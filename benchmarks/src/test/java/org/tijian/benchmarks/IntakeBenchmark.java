@@ -19,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.tijian.standalone.Platform;
 import org.tijian.standalone.PlatformConfig;
@@ -313,26 +315,19 @@ class IntakeBenchmark {
         }
         timeline.put("upload answered 202", (System.nanoTime() - started) / 1e9);
         String path = SUBMISSIONS + "/" + accepted.json().get("id").asString();
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (true) {
-            JsonNode batch = department.get(path).expect(200).json();
-            String status = batch.get("status").asString();
-            String phase = batch.get("phase").asString();
+        JsonNode batch = Awaitility.await("batch " + path).atMost(atMost).pollInterval(POLL).until(() -> {
+            JsonNode seen = department.get(path).expect(200).json();
+            String phase = seen.get("phase").asString();
             if (!timeline.containsKey("phase " + phase + " first seen")) {
                 timeline.put("phase " + phase + " first seen", (System.nanoTime() - started) / 1e9);
                 phases.accept(phase);
             }
-            if (!"RUNNING".equals(status)) {
-                if (!"SUCCEEDED".equals(status)) {
-                    throw new AssertionError("batch " + status + ": " + batch);
-                }
-                return batch;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("batch still running after " + atMost + ": " + batch);
-            }
-            sleep(POLL);
+            return seen;
+        }, seen -> !"RUNNING".equals(seen.get("status").asString()));
+        if (!"SUCCEEDED".equals(batch.get("status").asString())) {
+            throw new AssertionError("batch " + batch.get("status").asString() + ": " + batch);
         }
+        return batch;
     }
 
     /**
@@ -342,10 +337,9 @@ class IntakeBenchmark {
      */
     private static void awaitOutboxEmpty(Connection intakeDb, Duration atMost, TopicOffsets topic, List<long[]> progress)
             throws SQLException {
-        long deadline = System.nanoTime() + atMost.toNanos();
         try (PreparedStatement query = intakeDb.prepareStatement(
                 "select exists (select 1 from outbox_event where published_at is null)")) {
-            while (true) {
+            Awaitility.await("intake's outbox empty").atMost(atMost).pollInterval(POLL).until(() -> {
                 boolean pending;
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
@@ -354,14 +348,8 @@ class IntakeBenchmark {
                 if (progress != null) {
                     progress.add(new long[] {System.nanoTime(), topic.total()});
                 }
-                if (!pending) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("outbox rows still unpublished after " + atMost);
-                }
-                sleep(POLL);
-            }
+                return !pending;
+            });
         }
     }
 
@@ -373,28 +361,27 @@ class IntakeBenchmark {
      */
     private static long[] awaitBatchesSettled(Connection intakeDb, Duration quiet, Duration atMost) throws SQLException {
         long deadline = System.nanoTime() + atMost.toNanos();
-        long lastChange = System.nanoTime();
-        long last = -1;
+        long[] lastChange = {System.nanoTime(), -1, 0};
         try (PreparedStatement query = intakeDb.prepareStatement(
                 "select count(*), count(*) filter (where phase = 'QUEUED') from submission_batch where status = 'RUNNING'")) {
-            while (true) {
-                long running;
-                long queued;
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    running = rows.getLong(1);
-                    queued = rows.getLong(2);
-                }
-                if (running != last) {
-                    last = running;
-                    lastChange = System.nanoTime();
-                }
-                if (running == 0 || System.nanoTime() - lastChange > quiet.toNanos() || System.nanoTime() > deadline) {
-                    return new long[] {lastChange, queued};
-                }
-                sleep(POLL);
-            }
+            // Never fails: after atMost it returns what it saw last.
+            Awaitility.await("intake's batches settled").atMost(atMost.plus(POLL.multipliedBy(2))).pollInterval(POLL)
+                    .until(() -> {
+                        long running;
+                        try (ResultSet rows = query.executeQuery()) {
+                            rows.next();
+                            running = rows.getLong(1);
+                            lastChange[2] = rows.getLong(2);
+                        }
+                        if (running != lastChange[1]) {
+                            lastChange[1] = running;
+                            lastChange[0] = System.nanoTime();
+                        }
+                        return running == 0 || System.nanoTime() - lastChange[0] > quiet.toNanos()
+                                || System.nanoTime() > deadline;
+                    });
         }
+        return new long[] {lastChange[0], lastChange[2]};
     }
 
     /** Small batches sent one after the other, each after the previous was answered: latencies sorted, in ns. */
@@ -451,38 +438,10 @@ class IntakeBenchmark {
         return uploads;
     }
 
-    private interface Probe<T> {
-        T get();
-    }
-
-    private interface Condition<T> {
-        boolean test(T value);
-    }
-
-    private static <T> T await(String what, Duration atMost, Duration interval, Probe<T> probe, Condition<T> done) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = probe.get();
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                // not there yet
-            }
-            sleep(interval);
-        }
-        throw new AssertionError(what + " not done after " + atMost + "; last: " + last);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** Polls {@code probe} until {@code done}; a probe that throws counts as not done yet. */
+    private static <T> T await(String what, Duration atMost, Duration interval, java.util.concurrent.Callable<T> probe,
+            Predicate<T> done) {
+        return Awaitility.await(what).atMost(atMost).pollInterval(interval).ignoreExceptions().until(probe, done::test);
     }
 
     private static void progress(String format, Object... arguments) {
