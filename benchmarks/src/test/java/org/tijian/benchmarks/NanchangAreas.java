@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.tijian.contracts.AreaLevel;
+import org.tijian.contracts.catalog.AreaDefined;
 import org.tijian.testing.areas.GeneratedProvince;
 
 /**
@@ -22,39 +25,35 @@ final class NanchangAreas {
     private static final int COMMUNITIES_PER_STREET = 6;
     private static final int COMPOUNDS_PER_COMMUNITY = 6;
 
-    private final List<String[]> real;
-    private final int buildingsPerCompound;
+    private final GeneratedProvince province;
     private final List<String> generated = new ArrayList<>();
+    private int realAreas;
 
-    private NanchangAreas(List<String[]> real, int buildingsPerCompound) {
-        this.real = real;
-        this.buildingsPerCompound = buildingsPerCompound;
-        for (String[] division : real) {
-            if (division[2].equals("STREET")) {
-                forEachBelow(division[0], division[1], (code, name, level, parent, population) -> generated.add(code));
+    private NanchangAreas(GeneratedProvince province) {
+        this.province = province;
+        forEachArea(area -> {
+            if (area.level().ordinal() > AreaLevel.STREET.ordinal()) {
+                generated.add(area.code());
+            } else {
+                realAreas++;
             }
-        }
+        });
     }
 
     /** At least {@code count} generated areas (communities, compounds and buildings). */
     static NanchangAreas withAtLeast(int count) {
-        List<String[]> real = new ArrayList<>();
-        for (String[] division : GeneratedProvince.realDivisions()) {
-            if (division[0].equals("36") || division[0].startsWith(CITY)) {
-                real.add(division);
-            }
-        }
-        long streets = real.stream().filter(d -> d[2].equals("STREET")).count();
+        long streets = GeneratedProvince.realDivisions().stream()
+                .filter(d -> d[2].equals("STREET") && d[0].startsWith(CITY)).count();
         int fixedPerStreet = COMMUNITIES_PER_STREET + COMMUNITIES_PER_STREET * COMPOUNDS_PER_COMMUNITY;
         int compoundsPerStreet = COMMUNITIES_PER_STREET * COMPOUNDS_PER_COMMUNITY;
         long perStreet = (count + streets - 1) / streets;
         int buildings = (int) Math.max(1, (perStreet - fixedPerStreet + compoundsPerStreet - 1) / compoundsPerStreet);
-        return new NanchangAreas(real, buildings);
+        return new NanchangAreas(GeneratedProvince.perStreet(COMMUNITIES_PER_STREET, COMPOUNDS_PER_COMMUNITY, buildings));
     }
 
     /** Every area of the import, real ones included. */
     int areaCount() {
-        return real.size() + generated.size();
+        return realAreas + generated.size();
     }
 
     /** The generated areas' codes in file order; the benchmark's keys are drawn from them. */
@@ -67,46 +66,29 @@ final class NanchangAreas {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(GeneratedProvince.HEADER);
             out.newLine();
-            for (String[] division : real) {
-                String cityClass = division[0].equals(CITY) ? "PROVINCIAL_CAPITAL" : "";
-                out.write(String.join(",", division[0], division[1], division[2], division[3], cityClass, ""));
-                out.newLine();
-            }
-            for (String[] division : real) {
-                if (!division[2].equals("STREET")) {
-                    continue;
+            forEachArea(area -> {
+                try {
+                    out.write(String.join(",", area.code(), area.nameZh(), area.level().name(),
+                            area.parentCode() == null ? "" : area.parentCode(),
+                            area.cityClass() == null ? "" : area.cityClass(),
+                            area.population() == null ? "" : area.population().toString()));
+                    out.newLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                forEachBelow(division[0], division[1], (code, name, level, parent, population) -> {
-                    try {
-                        out.write(String.join(",", code, name, level, parent, "",
-                                population == null ? "" : population.toString()));
-                        out.newLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return file;
     }
 
-    private interface AreaSink {
-        void area(String code, String name, String level, String parent, Long population);
-    }
-
-    private void forEachBelow(String street, String streetName, AreaSink out) {
-        for (int c = 1; c <= COMMUNITIES_PER_STREET; c++) {
-            String community = street + "%03d".formatted(c);
-            out.area(community, streetName + "第" + c + "社区", "COMMUNITY", street, 3000L + c * 17);
-            for (int p = 1; p <= COMPOUNDS_PER_COMMUNITY; p++) {
-                String compound = community + "%03d".formatted(p);
-                out.area(compound, "第" + c + "社区" + p + "号小区", "COMPOUND", community, 600L + p * 13);
-                for (int b = 1; b <= buildingsPerCompound; b++) {
-                    out.area(compound + "%03d".formatted(b), p + "号小区" + b + "栋", "BUILDING", compound, null);
-                }
+    /** The province (36) and Nanchang's subtree of test-support's generated Jiangxi, parents first. */
+    private void forEachArea(Consumer<AreaDefined> sink) {
+        province.forEachArea(area -> {
+            if (area.code().equals("36") || area.code().startsWith(CITY)) {
+                sink.accept(area);
             }
-        }
+        });
     }
 }
