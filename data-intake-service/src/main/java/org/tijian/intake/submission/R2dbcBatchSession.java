@@ -38,6 +38,9 @@ final class R2dbcBatchSession implements AutoCloseable {
     private final Batch batch;
     private final Scope scope;
     private final boolean pooled;
+    /** Current versions the prepared rows replace or withdraw. */
+    private long versionsToEnd;
+    private boolean takingTurns;
 
     /**
      * @param scope area prefixes the department may report for; {@link Scope#unrestricted()} for administrators
@@ -56,11 +59,21 @@ final class R2dbcBatchSession implements AutoCloseable {
         this.scope = scope;
     }
 
+    private static final String STAGING_TABLES = """
+            create temp table if not exists submission_row (row_no integer not null, area_code text not null,
+              subject text not null, qualifier text not null, value numeric, unit text, note text, detail jsonb);
+            create temp table if not exists submission_problem (row_no integer not null, code text not null, value text);
+            create temp table if not exists submission_ready (row_no integer not null, area_code text not null,
+              subject text not null, qualifier text not null, value numeric, unit text, note text, detail jsonb,
+              current_id uuid, current_revision integer, current_value numeric, current_unit text, current_note text,
+              current_detail jsonb, same boolean not null)""";
+
     /**
      * Opens the batch's session. A large batch gets a connection of its own, outside the pool, so that it
      * can have memory for its temporary tables (PostgreSQL accepts that setting only before a session's
      * first temporary table); a small one borrows a pooled connection, since opening a connection costs
-     * more than importing a hundred rows.
+     * more than importing a hundred rows, and reuses the staging tables an earlier batch left there (emptied),
+     * since creating and dropping tables costs more than checking a hundred rows.
      */
     static R2dbcBatchSession open(ConnectionFactory connections, Batch batch, Scope scope, boolean large) {
         ConnectionFactory factory = large ? unpooled(connections) : connections;
@@ -68,13 +81,10 @@ final class R2dbcBatchSession implements AutoCloseable {
         R2dbcBatchSession session = new R2dbcBatchSession(connection, factory, batch, scope, !large);
         if (large) {
             // A million staged rows (about 100 MB) and their sorts should stay in memory.
-            session.db.sql("set temp_buffers = '256MB'; set work_mem = '128MB'").then().block();
+            session.run("set temp_buffers = '256MB'; set work_mem = '128MB'; " + STAGING_TABLES);
+        } else {
+            session.run(STAGING_TABLES + "; delete from submission_row; delete from submission_problem; delete from submission_ready");
         }
-        session.db.sql("""
-                create temp table submission_row (row_no integer not null, area_code text not null, subject text not null,
-                  qualifier text not null, value numeric, unit text, note text, detail jsonb);
-                create temp table submission_problem (row_no integer not null, code text not null, value text)""")
-                .then().block();
         return session;
     }
 
@@ -88,7 +98,9 @@ final class R2dbcBatchSession implements AutoCloseable {
      * (one candidate problem per check, kept where it failed), since each pass over a million rows counts.
      */
     void validate(String department) {
-        knownSubjects();
+        if (!pooled) {
+            run("analyze submission_row");
+        }
         boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
         db.sql("""
                 insert into submission_problem (row_no, code, value)
@@ -138,7 +150,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     private void validateValues(String department, boolean withdrawing) {
-        db.sql("""
+        db.sql(knownSubjects() + """
                 insert into submission_problem (row_no, code, value)
                 select s.row_no, p.code, p.value from submission_row s
                 left join known_subject k on k.code = s.subject
@@ -162,7 +174,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     private void validateFindings(String department, boolean withdrawing) {
-        db.sql("""
+        db.sql(knownSubjects() + """
                 insert into submission_problem (row_no, code, value)
                 select s.row_no, p.code, p.value from submission_row s
                 left join known_subject k on k.code = s.subject
@@ -189,36 +201,39 @@ final class R2dbcBatchSession implements AutoCloseable {
     /**
      * What departments may report under each subject, from the catalog copy: for values every declared
      * data element and the value of every computed indicator itself (in the indicator's unit); for
-     * findings every item-count indicator with its finding type and evaluation level.
+     * findings every item-count indicator with its finding type and evaluation level. A common table
+     * expression named {@code known_subject}, to start the statements that need it with.
      */
-    private void knownSubjects() {
-        String subjects;
+    private String knownSubjects() {
         if (batch.kind() == ObservationKind.VALUE) {
             // A data element that two indicators share may be reported by either's department; an indicator's own
             // code stands for its value unless it is also a data element's code.
-            subjects = """
-                    create temp table known_subject as
+            return """
                     with elements as (
                       select e->>'code' as code, e->>'unit' as unit, i.definition->>'responsibleDepartment' as department
                       from indicator_copy i, jsonb_array_elements(i.definition->'dataElements') e where not i.retired),
                     values_of_indicators as (
                       select i.code, i.unit, i.definition->>'responsibleDepartment' as department from indicator_copy i
                       where not i.retired and i.definition->'computation'->>'type' <> 'ITEM_COUNT'
-                        and not exists (select 1 from elements where elements.code = i.code))
-                    select code, min(unit) as unit, array_remove(array_agg(distinct department), null) as owners,
-                      null::text as finding_type, null::text as level
-                    from (select * from elements union all select * from values_of_indicators) subjects group by code""";
-        } else if (batch.kind() == ObservationKind.FINDING) {
-            subjects = """
-                    create temp table known_subject as
-                    select i.code, i.unit, array_remove(array[i.definition->>'responsibleDepartment'], null) as owners,
-                      i.definition->'computation'->>'findingType' as finding_type, i.evaluation_level as level
-                    from indicator_copy i where not i.retired and i.definition->'computation'->>'type' = 'ITEM_COUNT'""";
-        } else {
-            subjects = "create temp table known_subject (code text, unit text, owners text[], finding_type text, level text)";
+                        and not exists (select 1 from elements where elements.code = i.code)),
+                    known_subject as materialized (
+                      select code, min(unit) as unit, array_remove(array_agg(distinct department), null) as owners,
+                        null::text as finding_type, null::text as level
+                      from (select * from elements union all select * from values_of_indicators) subjects group by code)
+                    """;
         }
-        // One round trip: small batches are mostly round trips.
-        run("analyze submission_row; " + subjects + "; analyze known_subject");
+        if (batch.kind() == ObservationKind.FINDING) {
+            return """
+                    with known_subject as materialized (
+                      select i.code, i.unit, array_remove(array[i.definition->>'responsibleDepartment'], null) as owners,
+                        i.definition->'computation'->>'findingType' as finding_type, i.evaluation_level as level
+                      from indicator_copy i where not i.retired and i.definition->'computation'->>'type' = 'ITEM_COUNT')
+                    """;
+        }
+        return """
+                with known_subject as (select null::text as code, null::text as unit, null::text[] as owners,
+                  null::text as finding_type, null::text as level where false)
+                """;
     }
 
     /** A large batch joins what is current as a whole (one hash join over the year). */
@@ -235,11 +250,12 @@ final class R2dbcBatchSession implements AutoCloseable {
               limit 1) o on true""";
 
     /**
-     * Makes batches of the same check year take turns from here to the end of their merge, so that what
-     * {@link #prepare} finds current is still current when {@link #merge} replaces it. The lock belongs to
-     * this session's connection and goes with it.
+     * Makes batches of the same check year take turns from here to the end of their merge. Batches merge
+     * optimistically (see {@link #merge}); one that keeps meeting changes by others takes turns instead, so that
+     * a large batch is not starved by a stream of small ones. The lock belongs to this session's connection.
      */
     void takeTurnForCheckYear() {
+        takingTurns = true;
         db.sql("select pg_advisory_lock(hashtext('tijian.intake.merge'), :year)").bind("year", batch.checkYear())
                 .then().block();
     }
@@ -249,6 +265,7 @@ final class R2dbcBatchSession implements AutoCloseable {
      * does not allow become problems too. @return counts {created, updated, withdrawn, unchanged}
      */
     long[] prepare() {
+        forgetPreparation();
         String unit = switch (batch.kind()) {
             case VALUE -> "coalesce(s.unit, k.unit)";
             case FINDING -> "k.unit";
@@ -261,8 +278,8 @@ final class R2dbcBatchSession implements AutoCloseable {
         if (!pooled) {
             run("analyze submission_problem");
         }
-        db.sql("""
-                create temp table submission_ready as
+        db.sql(knownSubjects() + """
+                insert into submission_ready
                 select r.*, (not :withdrawing and current_id is not null and current_value is not distinct from value
                     and current_unit is not distinct from unit and current_note is not distinct from note
                     and current_detail is not distinct from detail) as same
@@ -282,7 +299,7 @@ final class R2dbcBatchSession implements AutoCloseable {
             case UPDATE, DELETE -> strategyProblems(SubmissionError.NOT_FOUND, "current_id is null", keyText);
             default -> { }
         }
-        return db.sql("""
+        long[] counts = db.sql("""
                         select count(*) filter (where current_id is null) as created,
                           count(*) filter (where current_id is not null and not same) as updated,
                           count(*) filter (where same) as unchanged, count(*) as total from submission_ready""")
@@ -294,6 +311,15 @@ final class R2dbcBatchSession implements AutoCloseable {
                                     row.get("unchanged", Long.class)};
                 })
                 .one().block();
+        versionsToEnd = counts[1] + counts[2];
+        return counts;
+    }
+
+    /** Undoes {@link #prepare}, whose view of what is current went stale: the problems of the checks stay. */
+    private void forgetPreparation() {
+        db.sql("delete from submission_ready; delete from submission_problem where code in ('%s', '%s')"
+                        .formatted(SubmissionError.ALREADY_EXISTS.code(), SubmissionError.NOT_FOUND.code()))
+                .then().block();
     }
 
     private void strategyProblems(SubmissionError error, String condition, String keyText) {
@@ -344,16 +370,23 @@ final class R2dbcBatchSession implements AutoCloseable {
      * outbox row that publishes their events, then {@code finish} (the batch row and its
      * SubmissionAccepted), all in one transaction: a crash at any point leaves either all of it or none.
      *
+     * <p>Optimistic: batches of the same year merge side by side, and a batch whose {@link #prepare} went stale
+     * meanwhile (a version it replaces was ended, or a key it creates was created, by a batch that committed
+     * first) rolls back and reports it; the caller prepares again and retries.
+     *
      * @param outbox an outbox on this session's connection
+     * @return false if another batch changed the same keys first and nothing was merged
      */
-    void merge(String submittedBy, Instant now, TraceParent trace, EventOutbox outbox, Mono<Void> finish) {
+    boolean merge(String submittedBy, Instant now, TraceParent trace, EventOutbox outbox, Mono<Void> finish) {
         boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
         Mono<Void> ended = db.sql("""
                         update observation o set status = :status, ended_at = :now, ended_by = :by, ended_in_batch = :batch,
                           ended_at_row = r.row_no
-                        from submission_ready r where o.id = r.current_id and not r.same""")
+                        from submission_ready r where o.id = r.current_id and not r.same and o.status = 'CURRENT'""")
                 .bind("status", withdrawing ? "WITHDRAWN" : "SUPERSEDED").bind("now", now).bind("by", submittedBy)
-                .bind("batch", batch.id()).then();
+                .bind("batch", batch.id())
+                .fetch().rowsUpdated()
+                .flatMap(count -> count == versionsToEnd ? Mono.<Void>empty() : Mono.error(new StalePreparation()));
         Mono<Void> inserted = withdrawing ? Mono.empty() : db.sql("""
                         insert into observation (id, check_year, kind, area_code, subject, qualifier, value, unit, note, detail,
                           department, submitted_by, source_method, received_at, batch_id, row_no, revision, status, supersedes)
@@ -370,7 +403,35 @@ final class R2dbcBatchSession implements AutoCloseable {
                 R2dbcBatchPublication.eventType(batch.kind(), withdrawing), R2dbcBatchPublication.NAME,
                 batch.id().toString(), R2dbcBatchPublication.parameters(batch.id(), withdrawing), trace);
         Mono<Void> work = ended.then(inserted).then(published).then(finish);
-        transaction.transactional(work).block();
+        return transaction.transactional(work)
+                .thenReturn(true)
+                .onErrorResume(R2dbcBatchSession::lostToAnotherBatch, e -> Mono.just(false))
+                .block();
+    }
+
+    /**
+     * A key the batch creates was created meanwhile (unique violation on the current version), the batches
+     * waited for each other's rows (deadlock), or a version the batch replaces is no longer current.
+     */
+    private static boolean lostToAnotherBatch(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StalePreparation) {
+                return true;
+            }
+            if (cause instanceof io.r2dbc.spi.R2dbcException r2dbc) {
+                String state = r2dbc.getSqlState();
+                return "23505".equals(state) && String.valueOf(r2dbc.getMessage()).contains("observation_current")
+                        || "40P01".equals(state) || "40001".equals(state);
+            }
+        }
+        return false;
+    }
+
+    private static final class StalePreparation extends RuntimeException {
+
+        StalePreparation() {
+            super("a version this batch replaces is no longer current", null, false, false);
+        }
     }
 
     /** Runs {@code finish} in a transaction of this session, e.g. to record a batch that changed nothing. */
@@ -406,12 +467,12 @@ final class R2dbcBatchSession implements AutoCloseable {
         return target;
     }
 
-    /** Drops the temporary tables and releases the lock: closing does that, returning to the pool does not. */
+    /** Releases the lock: closing the connection does that, returning it to the pool does not. */
     @Override
     public void close() {
         try {
-            if (pooled) {
-                db.sql("discard temp; select pg_advisory_unlock_all()").then().block();
+            if (pooled && takingTurns) {
+                db.sql("select pg_advisory_unlock_all()").then().block();
             }
         } finally {
             Mono.from(connection.close()).block();

@@ -71,6 +71,9 @@ public class SubmissionService implements DisposableBean {
     public static final long SMALL_UPLOAD_BYTES = 1 << 20;
     private static final int ROWS_PER_COPY_CHUNK = 5_000;
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
+    /** A batch that lost this many merges to batches of the same year waits for its turn instead. */
+    private static final int TAKE_TURNS_FROM_ATTEMPT = 3;
+    private static final int MERGE_ATTEMPTS = 10;
     private static final java.util.regex.Pattern AREA_CODE = java.util.regex.Pattern.compile("\\d{2,24}");
 
     public enum Format {
@@ -258,56 +261,69 @@ public class SubmissionService implements DisposableBean {
 
     private Batch run(Batch batch, Upload upload, R2dbcBatchSession.Scope scope, Progress progress,
             List<String> declaredIndicators, TraceParent trace) {
-        ImportSummary summary = new ImportSummary();
+        ImportSummary summaryOfRows = new ImportSummary();
         long started = System.nanoTime();
         try (R2dbcBatchSession session = R2dbcBatchSession.open(connections, batch, scope, !isSmall(upload.file()));
                 TabularReader reader = open(upload)) {
             progress.phase = Batch.Phase.READING;
             if (reader != null) {
-                session.copyIn(copyData(reader, new SubmissionRows(batch.kind(), batch.strategy()), summary, progress))
+                session.copyIn(copyData(reader, new SubmissionRows(batch.kind(), batch.strategy()), summaryOfRows, progress))
                         .block();
             }
-            if (progress.read == 0 && summary.clean()) {
-                summary.reject(new RowProblem(1, SubmissionError.EMPTY_FILE, upload.fileName()));
+            if (progress.read == 0 && summaryOfRows.clean()) {
+                summaryOfRows.reject(new RowProblem(1, SubmissionError.EMPTY_FILE, upload.fileName()));
             }
             long read = System.nanoTime();
             progress.phase = Batch.Phase.VALIDATING;
             session.validate(batch.department());
-            if (!batch.dryRun()) {
-                session.takeTurnForCheckYear();
+            for (int attempt = 1; ; attempt++) {
+                if (attempt == TAKE_TURNS_FROM_ATTEMPT && !batch.dryRun()) {
+                    session.takeTurnForCheckYear();
+                }
+                long[] counts = session.prepare();
+                long validated = System.nanoTime();
+                ImportSummary summary = summaryOfRows.copy();
+                summary.countRejectedRows(session.rejectedRows());
+                session.summarize(summary);
+                progress.rejected = summary.rejected();
+                boolean nothingToAccept = counts[0] + counts[1] + counts[2] + counts[3] == 0;
+                BatchStatus status = summary.clean() ? BatchStatus.SUCCEEDED
+                        : batch.atomic() || nothingToAccept ? BatchStatus.REJECTED : BatchStatus.PARTIALLY_ACCEPTED;
+                if (status == BatchStatus.REJECTED) {
+                    counts = new long[4];
+                }
+                String message = status == BatchStatus.REJECTED
+                        ? "nothing was stored: fix the rejected rows and submit the whole file again"
+                        : batch.dryRun() ? "dry run: nothing was stored; the counts say what a real run would do" : null;
+                Batch finished = finished(batch, status, progress.read, counts, summary, message);
+                if (batch.dryRun() || status == BatchStatus.REJECTED) {
+                    session.inTransaction(batches.update(session.client(), finished));
+                    return finished;
+                }
+                progress.phase = Batch.Phase.MERGING;
+                Instant now = Instant.now();
+                List<String> surveyed = batch.kind() != ObservationKind.FINDING ? List.of()
+                        : declaredIndicators.isEmpty() ? session.subjects() : declaredIndicators;
+                R2dbcEventOutbox outbox = new R2dbcEventOutbox(session.client(), json, source);
+                Mono<Void> finish = batches.update(session.client(), finished)
+                        .then(outbox.append(accepted(finished, now, surveyed), batch.id().toString(), batch.id().toString(),
+                                trace.child()));
+                if (session.merge(batch.submittedBy(), now, trace.child(), outbox, finish)) {
+                    log.info("submission {}: read and staged {} rows in {} ms, checked in {} ms, merged in {} ms{}",
+                            batch.id(), progress.read, (read - started) / 1_000_000, (validated - read) / 1_000_000,
+                            (System.nanoTime() - validated) / 1_000_000,
+                            attempt == 1 ? "" : " (attempt " + attempt + ")");
+                    return finished;
+                }
+                meters.counter("tijian.intake.merge.retries").increment();
+                if (attempt == MERGE_ATTEMPTS) {
+                    throw new IllegalStateException("other batches kept changing the same values; tried " + attempt
+                            + " times");
+                }
+                log.info("submission {}: another batch changed the same values first; checking against them again",
+                        batch.id());
+                progress.phase = Batch.Phase.VALIDATING;
             }
-            long[] counts = session.prepare();
-            long validated = System.nanoTime();
-            summary.countRejectedRows(session.rejectedRows());
-            session.summarize(summary);
-            progress.rejected = summary.rejected();
-            boolean nothingToAccept = counts[0] + counts[1] + counts[2] + counts[3] == 0;
-            BatchStatus status = summary.clean() ? BatchStatus.SUCCEEDED
-                    : batch.atomic() || nothingToAccept ? BatchStatus.REJECTED : BatchStatus.PARTIALLY_ACCEPTED;
-            if (status == BatchStatus.REJECTED) {
-                counts = new long[4];
-            }
-            String message = status == BatchStatus.REJECTED
-                    ? "nothing was stored: fix the rejected rows and submit the whole file again"
-                    : batch.dryRun() ? "dry run: nothing was stored; the counts say what a real run would do" : null;
-            Batch finished = finished(batch, status, progress.read, counts, summary, message);
-            if (batch.dryRun() || status == BatchStatus.REJECTED) {
-                session.inTransaction(batches.update(session.client(), finished));
-                return finished;
-            }
-            progress.phase = Batch.Phase.MERGING;
-            Instant now = Instant.now();
-            List<String> surveyed = batch.kind() != ObservationKind.FINDING ? List.of()
-                    : declaredIndicators.isEmpty() ? session.subjects() : declaredIndicators;
-            R2dbcEventOutbox outbox = new R2dbcEventOutbox(session.client(), json, source);
-            Mono<Void> finish = batches.update(session.client(), finished)
-                    .then(outbox.append(accepted(finished, now, surveyed), batch.id().toString(), batch.id().toString(),
-                            trace.child()));
-            session.merge(batch.submittedBy(), now, trace.child(), outbox, finish);
-            log.info("submission {}: read and staged {} rows in {} ms, checked in {} ms, merged in {} ms", batch.id(),
-                    progress.read, (read - started) / 1_000_000, (validated - read) / 1_000_000,
-                    (System.nanoTime() - validated) / 1_000_000);
-            return finished;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

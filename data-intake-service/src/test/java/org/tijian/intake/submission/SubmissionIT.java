@@ -344,21 +344,28 @@ class SubmissionIT {
     }
 
     @Test
-    void concurrentBatchesForTheSameValuesTakeTurns() throws Exception {
+    void concurrentBatchesForTheSameValuesAreMergedOneAfterAnother() throws Exception {
         int year = 2046;
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> submit("water-dept", "checkYear=" + year, VALUES_HEADER + "U01_COLLECTED,3601,6400,,\nU01_PRODUCED,3601,9000,,\n"));
-        var second = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> submit("water-dept", "checkYear=" + year, VALUES_HEADER + "U01_COLLECTED,3601,6500,,\nU01_PRODUCED,3601,9100,,\n"));
-        assertThat(List.of(first.get(), second.get())).extracting(Batch::status)
-                .containsOnly(BatchStatus.SUCCEEDED);
-        assertThat(first.get().created() + second.get().created()).isEqualTo(2);
-        assertThat(first.get().updated() + second.get().updated()).isEqualTo(2);
+        int batches = 6;
+        List<java.util.concurrent.CompletableFuture<Batch>> running = new java.util.ArrayList<>();
+        for (int i = 0; i < batches; i++) {
+            String csv = VALUES_HEADER + "U01_COLLECTED,3601," + (6400 + i) + ",,\nU01_PRODUCED,3601," + (9000 + i) + ",,\n";
+            running.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> submit("water-dept", "checkYear=" + year, csv)));
+        }
+        List<Batch> finished = new java.util.ArrayList<>();
+        for (var batch : running) {
+            finished.add(batch.get());
+        }
+        assertThat(finished).extracting(Batch::status).containsOnly(BatchStatus.SUCCEEDED);
+        assertThat(finished.stream().mapToLong(Batch::created).sum()).isEqualTo(2);
+        assertThat(finished.stream().mapToLong(Batch::updated).sum()).isEqualTo(2 * (batches - 1));
         List<Observation> history = as("water-dept").get()
                 .uri("/api/intake/observations/history?checkYear={y}&areaCode=3601&subject=U01_COLLECTED", year)
                 .exchange().expectBodyList(Observation.class).returnResult().getResponseBody();
-        assertThat(history).extracting(Observation::status)
-                .containsExactly(Observation.Status.CURRENT, Observation.Status.SUPERSEDED);
+        assertThat(history).extracting(Observation::revision)
+                .containsExactlyElementsOf(java.util.stream.IntStream.iterate(batches, r -> r - 1).limit(batches).boxed().toList());
+        assertThat(history).extracting(Observation::status).containsOnlyOnce(Observation.Status.CURRENT);
     }
 
     @Test

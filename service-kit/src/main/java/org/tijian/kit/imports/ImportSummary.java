@@ -39,6 +39,14 @@ public final class ImportSummary {
                 List.copyOf(rows.subList(0, Math.min(rows.size(), ROWS_PER_CODE)))));
     }
 
+    /** A summary to go on from, e.g. to add what a repeated step finds to what earlier steps found. */
+    public ImportSummary copy() {
+        ImportSummary copy = new ImportSummary();
+        copy.errors.putAll(errors);
+        copy.rejected = rejected;
+        return copy;
+    }
+
     public void countRejectedRows(long rows) {
         rejected += rows;
     }
