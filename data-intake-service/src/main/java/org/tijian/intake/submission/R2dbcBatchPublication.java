@@ -1,12 +1,20 @@
 package org.tijian.intake.submission;
 
 import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.tijian.contracts.EventType;
+import org.tijian.contracts.intake.FindingReported;
+import org.tijian.contracts.intake.ObservationAccepted;
 import org.tijian.contracts.intake.ObservationKind;
+import org.tijian.contracts.intake.ObservationWithdrawn;
+import org.tijian.contracts.intake.PublicFeedbackReported;
 import org.tijian.kit.outbox.OutboxExpansion;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,11 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 class R2dbcBatchPublication implements OutboxExpansion {
 
     static final String NAME = "intake.batch";
-
-    private static final String TIME = "to_char(%s at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')";
-    private static final String LINEAGE = """
-            'department', department, 'submittedBy', submitted_by, 'batchId', batch_id, 'rowNo', row_no,
-            'revision', revision, 'supersedes', supersedes""";
 
     private final JsonMapper json;
 
@@ -60,47 +63,83 @@ class R2dbcBatchPublication implements OutboxExpansion {
     @Override
     public Flux<ExpandedEvent> next(DatabaseClient db, byte[] parameters, long position, int limit) {
         Parameters batch = json.readValue(parameters, Parameters.class);
-        String sql = batch.withdrawals() ? withdrawalsSql() : newVersionsSql();
-        return db.sql(sql).bind("batch", batch.batchId()).bind("position", (int) Math.min(position, Integer.MAX_VALUE))
+        // The events are built here, as the rows arrive on the connection's thread, rather than by
+        // json_build_object in PostgreSQL: that costs the database five times what reading the columns does.
+        return db.sql(batch.withdrawals() ? WITHDRAWALS : NEW_VERSIONS)
+                .bind("batch", batch.batchId()).bind("position", (int) Math.min(position, Integer.MAX_VALUE))
                 .bind("limit", limit)
-                .map(R2dbcBatchPublication::event)
+                .map(batch.withdrawals() ? this::withdrawal : this::newVersion)
                 .all();
     }
 
-    private static String newVersionsSql() {
-        return """
-                select row_no as position, id as event_id, area_code, id::text as subject,
-                  (case kind
-                    when 'VALUE' then json_build_object('observationId', id, 'checkYear', check_year, 'areaCode', area_code,
-                      'dataElement', subject, 'value', value, 'unit', unit, 'acceptedAt', %1$s,
-                      'sourceMethod', source_method, %2$s)
-                    when 'FINDING' then json_build_object('findingId', id, 'checkYear', check_year, 'indicatorCode', subject,
-                      'areaCode', area_code, 'findingType', detail->>'findingType', 'severity', detail->>'severity',
-                      'descriptionZh', detail->>'description', 'appraisalReference', detail->>'appraisalReference',
-                      'attachments', coalesce(detail->'attachments', '[]'::jsonb), 'sourceMethod', source_method,
-                      'reportedAt', %1$s, %2$s)
-                    else json_build_object('feedbackId', id, 'kind', kind, 'checkYear', check_year, 'areaCode', area_code,
-                      'topic', subject, 'channel', qualifier, 'value', value,
-                      'respondents', (detail->>'respondents')::bigint, 'reportedAt', %1$s, %2$s)
-                  end)::text as payload
-                from observation where batch_id = :batch and row_no > :position
-                order by row_no limit :limit""".formatted(TIME.formatted("received_at"), LINEAGE);
-    }
+    private static final String NEW_VERSIONS = """
+            select id, kind, check_year, area_code, subject, qualifier, value, unit, department, submitted_by, source_method,
+              received_at, batch_id, row_no, revision, supersedes,
+              detail->>'findingType' as finding_type, detail->>'severity' as severity, detail->>'description' as description,
+              detail->>'appraisalReference' as appraisal_reference,
+              case when kind = 'FINDING' then array(select jsonb_array_elements_text(coalesce(detail->'attachments', '[]')))
+              end as attachments,
+              (detail->>'respondents')::bigint as respondents
+            from observation where batch_id = :batch and row_no > :position
+            order by row_no limit :limit""";
 
     /** Withdrawals are the versions the batch ended, at the batch's own row numbers. */
-    private static String withdrawalsSql() {
-        return """
-                select ended_at_row as position, md5('withdrawn ' || id::text)::uuid as event_id, area_code, id::text as subject,
-                  json_build_object('observationId', id, 'kind', kind, 'checkYear', check_year, 'areaCode', area_code,
-                    'subject', subject, 'qualifier', qualifier, 'department', department, 'withdrawnBy', ended_by,
-                    'batchId', ended_in_batch, 'rowNo', ended_at_row, 'withdrawnAt', %s)::text as payload
-                from observation where ended_in_batch = :batch and status = 'WITHDRAWN' and ended_at_row > :position
-                order by ended_at_row limit :limit""".formatted(TIME.formatted("ended_at"));
+    private static final String WITHDRAWALS = """
+            select id, kind, check_year, area_code, subject, qualifier, department, ended_by, ended_in_batch, ended_at_row,
+              ended_at
+            from observation where ended_in_batch = :batch and status = 'WITHDRAWN' and ended_at_row > :position
+            order by ended_at_row limit :limit""";
+
+    private ExpandedEvent newVersion(Readable row) {
+        UUID id = row.get("id", UUID.class);
+        ObservationKind kind = ObservationKind.valueOf(row.get("kind", String.class));
+        int checkYear = row.get("check_year", Integer.class);
+        String area = row.get("area_code", String.class);
+        String subject = row.get("subject", String.class);
+        String department = row.get("department", String.class);
+        String submittedBy = row.get("submitted_by", String.class);
+        String sourceMethod = row.get("source_method", String.class);
+        Instant received = row.get("received_at", OffsetDateTime.class).toInstant();
+        UUID batchId = row.get("batch_id", UUID.class);
+        int rowNo = row.get("row_no", Integer.class);
+        int revision = row.get("revision", Integer.class);
+        UUID supersedes = row.get("supersedes", UUID.class);
+        Object event = switch (kind) {
+            case VALUE -> new ObservationAccepted(id, checkYear, area, subject, row.get("value", BigDecimal.class),
+                    row.get("unit", String.class), department, submittedBy, received, batchId, rowNo, sourceMethod,
+                    revision, supersedes);
+            case FINDING -> new FindingReported(id, checkYear, subject, area, row.get("finding_type", String.class),
+                    row.get("severity", String.class), row.get("description", String.class),
+                    row.get("appraisal_reference", String.class), List.of(row.get("attachments", String[].class)),
+                    department, submittedBy, sourceMethod, batchId, rowNo, revision, supersedes, received);
+            default -> new PublicFeedbackReported(id, kind, checkYear, area, subject, row.get("qualifier", String.class),
+                    row.get("value", BigDecimal.class), row.get("respondents", Long.class), department, submittedBy,
+                    batchId, rowNo, revision, supersedes, received);
+        };
+        return new ExpandedEvent(rowNo, id, area, id.toString(), json.writeValueAsBytes(event));
     }
 
-    private static ExpandedEvent event(Readable row) {
-        return new ExpandedEvent(row.get("position", Integer.class), row.get("event_id", UUID.class),
-                row.get("area_code", String.class), row.get("subject", String.class),
-                row.get("payload", String.class).getBytes(StandardCharsets.UTF_8));
+    private ExpandedEvent withdrawal(Readable row) {
+        UUID id = row.get("id", UUID.class);
+        String area = row.get("area_code", String.class);
+        int rowNo = row.get("ended_at_row", Integer.class);
+        ObservationWithdrawn event = new ObservationWithdrawn(id, ObservationKind.valueOf(row.get("kind", String.class)),
+                row.get("check_year", Integer.class), area, row.get("subject", String.class),
+                row.get("qualifier", String.class), row.get("department", String.class), row.get("ended_by", String.class),
+                row.get("ended_in_batch", UUID.class), rowNo, row.get("ended_at", OffsetDateTime.class).toInstant());
+        return new ExpandedEvent(rowNo, withdrawalEventId(id), area, id.toString(), json.writeValueAsBytes(event));
+    }
+
+    /** Stable, so that a withdrawal published again is recognised; distinct from the version's own event id. */
+    static UUID withdrawalEventId(UUID observation) {
+        try {
+            // md5('withdrawn ' || id)::uuid, as earlier versions derived it in SQL
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+                    .digest(("withdrawn " + observation).getBytes(StandardCharsets.UTF_8));
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(md5);
+            return new UUID(bytes.getLong(), bytes.getLong());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

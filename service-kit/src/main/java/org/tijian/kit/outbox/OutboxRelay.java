@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,11 +142,13 @@ public class OutboxRelay implements SmartLifecycle {
         // Events are sent as the query streams them, so reading the next rows overlaps with sending.
         List<OutboxExpansion.ExpandedEvent> events = new ArrayList<>();
         List<CompletableFuture<?>> sends = new ArrayList<>();
+        List<Header> shared = sharedHeaders(row);
         return expansion.next(db, row.payload(), row.expandedUpTo(), properties.batchSize())
                 .publishOn(Schedulers.boundedElastic())
                 .doOnNext(event -> {
                     events.add(event);
-                    sends.add(sendAfter(sends, toRecord(row, event)));
+                    sends.add(sendAfter(sends, record(row.topic(), shared, event.eventId(), event.messageKey(),
+                            event.subject(), event.payload())));
                 })
                 .then(Mono.fromCallable(() -> awaitAcknowledged(sends,
                         i -> events.get(i).eventId() + " to " + row.topic())))
@@ -230,25 +234,29 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private ProducerRecord<String, byte[]> toRecord(PendingRow row) {
-        return record(row, row.eventId(), row.messageKey(), row.subject(), row.payload());
+        return record(row.topic(), sharedHeaders(row), row.eventId(), row.messageKey(), row.subject(), row.payload());
     }
 
-    private ProducerRecord<String, byte[]> toRecord(PendingRow row, OutboxExpansion.ExpandedEvent event) {
-        return record(row, event.eventId(), event.messageKey(), event.subject(), event.payload());
+    /** The CloudEvents headers that every event of an outbox row has alike (all but id and subject). */
+    private static List<Header> sharedHeaders(PendingRow row) {
+        return List.of(
+                new RecordHeader(CloudEventHeaders.TYPE, bytes(row.eventType())),
+                new RecordHeader(CloudEventHeaders.SOURCE, bytes(row.source())),
+                new RecordHeader(CloudEventHeaders.TIME, bytes(row.occurredAt().toString())),
+                new RecordHeader(CloudEventHeaders.SPEC_VERSION, bytes("1.0")),
+                new RecordHeader(CloudEventHeaders.CONTENT_TYPE, bytes("application/json")),
+                new RecordHeader(CloudEventHeaders.TRACEPARENT, bytes(row.traceparent())));
     }
 
-    private static ProducerRecord<String, byte[]> record(PendingRow row, UUID eventId, String key, String subject,
-            byte[] payload) {
-        var headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.ID, bytes(eventId.toString()));
-        headers.add(CloudEventHeaders.TYPE, bytes(row.eventType()));
-        headers.add(CloudEventHeaders.SOURCE, bytes(row.source()));
-        headers.add(CloudEventHeaders.TIME, bytes(row.occurredAt().toString()));
-        headers.add(CloudEventHeaders.SUBJECT, bytes(subject));
-        headers.add(CloudEventHeaders.SPEC_VERSION, bytes("1.0"));
-        headers.add(CloudEventHeaders.CONTENT_TYPE, bytes("application/json"));
-        headers.add(CloudEventHeaders.TRACEPARENT, bytes(row.traceparent()));
-        return new ProducerRecord<>(row.topic(), null, key, payload, headers);
+    private static ProducerRecord<String, byte[]> record(String topic, List<Header> shared, UUID eventId, String key,
+            String subject, byte[] payload) {
+        Header[] headers = new Header[shared.size() + 2];
+        headers[0] = new RecordHeader(CloudEventHeaders.ID, bytes(eventId.toString()));
+        headers[1] = new RecordHeader(CloudEventHeaders.SUBJECT, bytes(subject));
+        for (int i = 0; i < shared.size(); i++) {
+            headers[i + 2] = shared.get(i);
+        }
+        return new ProducerRecord<>(topic, null, key, payload, new RecordHeaders(headers));
     }
 
     private static byte[] bytes(String value) {
