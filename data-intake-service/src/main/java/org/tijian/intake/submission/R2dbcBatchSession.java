@@ -83,7 +83,7 @@ final class R2dbcBatchSession implements AutoCloseable {
             // A million staged rows (about 100 MB) and their sorts should stay in memory.
             session.run("set temp_buffers = '256MB'; set work_mem = '128MB'; " + STAGING_TABLES);
         } else {
-            session.run(STAGING_TABLES + "; delete from submission_row; delete from submission_problem; delete from submission_ready");
+            session.run(STAGING_TABLES + "; truncate submission_row, submission_problem, submission_ready");
         }
         return session;
     }

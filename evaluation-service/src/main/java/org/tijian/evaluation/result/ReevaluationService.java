@@ -76,7 +76,9 @@ public class ReevaluationService {
 
     /** Works through open requests until none is left. */
     Mono<Void> drain() {
-        return claim().flatMap(this::process).repeat().takeWhile(processed -> processed).then();
+        // defaultIfEmpty: without it, "no open request" completes empty, repeat() claims again at once,
+        // and an idle service polls its database in a tight loop
+        return claim().flatMap(this::process).defaultIfEmpty(false).repeat().takeWhile(processed -> processed).then();
     }
 
     private Mono<Request> claim() {

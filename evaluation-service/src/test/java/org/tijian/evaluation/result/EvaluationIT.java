@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.tijian.contracts.Topics;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
@@ -42,6 +43,15 @@ class EvaluationIT {
 
     private IndicatorEvaluated read(ConsumerRecord<String, byte[]> record) {
         return json.readValue(record.value(), IndicatorEvaluated.class);
+    }
+
+    @Autowired
+    ReevaluationService reevaluation;
+
+    @Test
+    void drainingTheReevaluationQueueEndsWhenNoRequestIsOpen() {
+        // it once repeated the empty claim forever: an idle service kept a core busy polling
+        assertThat(reevaluation.drain().thenReturn("drained").block(Duration.ofSeconds(20))).isEqualTo("drained");
     }
 
     @Test
