@@ -4,7 +4,6 @@ import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -72,23 +71,26 @@ class R2dbcBatchPublication implements OutboxExpansion {
                 .all();
     }
 
+    /** Times as microseconds since the epoch: the driver reads a number many times faster than a timestamp's text. */
+    private static final String MICROS = "(extract(epoch from %s) * 1000000)::bigint";
+
     private static final String NEW_VERSIONS = """
             select id, kind, check_year, area_code, subject, qualifier, value, unit, department, submitted_by, source_method,
-              received_at, batch_id, row_no, revision, supersedes,
+              %s as received_at, batch_id, row_no, revision, supersedes,
               detail->>'findingType' as finding_type, detail->>'severity' as severity, detail->>'description' as description,
               detail->>'appraisalReference' as appraisal_reference,
               case when kind = 'FINDING' then array(select jsonb_array_elements_text(coalesce(detail->'attachments', '[]')))
               end as attachments,
               (detail->>'respondents')::bigint as respondents
             from observation where batch_id = :batch and row_no > :position
-            order by row_no limit :limit""";
+            order by row_no limit :limit""".formatted(MICROS.formatted("received_at"));
 
     /** Withdrawals are the versions the batch ended, at the batch's own row numbers. */
     private static final String WITHDRAWALS = """
             select id, kind, check_year, area_code, subject, qualifier, department, ended_by, ended_in_batch, ended_at_row,
-              ended_at
+              %s as ended_at
             from observation where ended_in_batch = :batch and status = 'WITHDRAWN' and ended_at_row > :position
-            order by ended_at_row limit :limit""";
+            order by ended_at_row limit :limit""".formatted(MICROS.formatted("ended_at"));
 
     private ExpandedEvent newVersion(Readable row) {
         UUID id = row.get("id", UUID.class);
@@ -99,7 +101,7 @@ class R2dbcBatchPublication implements OutboxExpansion {
         String department = row.get("department", String.class);
         String submittedBy = row.get("submitted_by", String.class);
         String sourceMethod = row.get("source_method", String.class);
-        Instant received = row.get("received_at", OffsetDateTime.class).toInstant();
+        Instant received = instant(row.get("received_at", Long.class));
         UUID batchId = row.get("batch_id", UUID.class);
         int rowNo = row.get("row_no", Integer.class);
         int revision = row.get("revision", Integer.class);
@@ -126,8 +128,12 @@ class R2dbcBatchPublication implements OutboxExpansion {
         ObservationWithdrawn event = new ObservationWithdrawn(id, ObservationKind.valueOf(row.get("kind", String.class)),
                 row.get("check_year", Integer.class), area, row.get("subject", String.class),
                 row.get("qualifier", String.class), row.get("department", String.class), row.get("ended_by", String.class),
-                row.get("ended_in_batch", UUID.class), rowNo, row.get("ended_at", OffsetDateTime.class).toInstant());
+                row.get("ended_in_batch", UUID.class), rowNo, instant(row.get("ended_at", Long.class)));
         return new ExpandedEvent(rowNo, withdrawalEventId(id), area, id.toString(), json.writeValueAsBytes(event));
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /** Stable, so that a withdrawal published again is recognised; distinct from the version's own event id. */

@@ -3,11 +3,14 @@ package org.tijian.intake.submission;
 import io.netty.buffer.ByteBuf;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Wrapped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.connection.SingleConnectionFactory;
@@ -41,6 +44,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     /** Current versions the prepared rows replace or withdraw. */
     private long versionsToEnd;
     private boolean takingTurns;
+    private boolean prepared;
 
     /**
      * @param scope area prefixes the department may report for; {@link Scope#unrestricted()} for administrators
@@ -272,7 +276,10 @@ final class R2dbcBatchSession implements AutoCloseable {
      * does not allow become problems too. @return counts {created, updated, withdrawn, unchanged}
      */
     long[] prepare() {
-        forgetPreparation();
+        if (prepared) {
+            forgetPreparation();
+        }
+        prepared = true;
         String unit = switch (batch.kind()) {
             case VALUE -> "coalesce(s.unit, k.unit)";
             case FINDING -> "k.unit";
@@ -285,7 +292,7 @@ final class R2dbcBatchSession implements AutoCloseable {
         if (!pooled) {
             run("analyze submission_problem");
         }
-        db.sql(knownSubjects() + """
+        String insertReady = """
                 insert into submission_ready
                 select r.*, (not :withdrawing and current_id is not null and current_value is not distinct from value
                     and current_unit is not distinct from unit and current_note is not distinct from note
@@ -297,27 +304,37 @@ final class R2dbcBatchSession implements AutoCloseable {
                       left join known_subject k on k.code = s.subject
                       %s
                       where not exists (select 1 from submission_problem p where p.row_no = s.row_no)) r"""
-                        .formatted(unit, detail, pooled ? CURRENT_BY_LOOKUP : CURRENT_BY_JOIN))
-                .bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name())
-                .then().block();
-        String keyText = "area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end";
-        switch (batch.strategy()) {
-            case CREATE -> strategyProblems(SubmissionError.ALREADY_EXISTS, "current_id is not null", keyText);
-            case UPDATE, DELETE -> strategyProblems(SubmissionError.NOT_FOUND, "current_id is null", keyText);
-            default -> { }
+                .formatted(unit, detail, pooled ? CURRENT_BY_LOOKUP : CURRENT_BY_JOIN);
+        String counting = """
+                select count(*) filter (where current_id is null) as created,
+                  count(*) filter (where current_id is not null and not same) as updated,
+                  count(*) filter (where same) as unchanged, count(*) as total from %s""";
+        Function<Readable, long[]> counted = row -> {
+            long total = row.get("total", Long.class);
+            return withdrawing
+                    ? new long[] {0, 0, total, 0}
+                    : new long[] {row.get("created", Long.class), row.get("updated", Long.class), 0,
+                            row.get("unchanged", Long.class)};
+        };
+        long[] counts;
+        if (batch.strategy() == ImportStrategy.CREATE_AND_UPDATE) {
+            // nothing refused by the strategy: count what the insert returns, one round trip less
+            counts = db.sql(knownSubjects().strip() + ",\nready as (" + insertReady + "\nreturning current_id, same)\n"
+                            + counting.formatted("ready"))
+                    .bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name())
+                    .map(counted).one().block();
+        } else {
+            db.sql(knownSubjects() + insertReady)
+                    .bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name())
+                    .then().block();
+            String keyText = "area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end";
+            if (batch.strategy() == ImportStrategy.CREATE) {
+                strategyProblems(SubmissionError.ALREADY_EXISTS, "current_id is not null", keyText);
+            } else {
+                strategyProblems(SubmissionError.NOT_FOUND, "current_id is null", keyText);
+            }
+            counts = db.sql(counting.formatted("submission_ready")).map(counted).one().block();
         }
-        long[] counts = db.sql("""
-                        select count(*) filter (where current_id is null) as created,
-                          count(*) filter (where current_id is not null and not same) as updated,
-                          count(*) filter (where same) as unchanged, count(*) as total from submission_ready""")
-                .map(row -> {
-                    long total = row.get("total", Long.class);
-                    return withdrawing
-                            ? new long[] {0, 0, total, 0}
-                            : new long[] {row.get("created", Long.class), row.get("updated", Long.class), 0,
-                                    row.get("unchanged", Long.class)};
-                })
-                .one().block();
         versionsToEnd = counts[1] + counts[2];
         return counts;
     }
@@ -343,18 +360,18 @@ final class R2dbcBatchSession implements AutoCloseable {
                 .map(row -> row.get("subject", String.class)).all().collectList().block();
     }
 
-    /** @return rows with at least one problem */
-    long rejectedRows() {
-        return db.sql("select count(distinct row_no) as rows from submission_problem")
-                .map(row -> row.get("rows", Long.class)).one().block();
-    }
-
-    /** Adds the problems found in the database to the summary, grouped by code with their first rows. */
-    void summarize(ImportSummary summary) {
+    /**
+     * Adds the problems found in the database to the summary, grouped by code with their first rows.
+     *
+     * @return rows with at least one problem
+     */
+    long summarize(ImportSummary summary) {
+        AtomicLong rejectedRows = new AtomicLong();
         db.sql("""
                         select code, count(*) as total,
                           array_agg(row_no order by row_no) filter (where occurrence <= %d) as first_rows,
-                          array_agg(coalesce(value, '') order by row_no) filter (where occurrence <= %d) as first_values
+                          array_agg(coalesce(value, '') order by row_no) filter (where occurrence <= %d) as first_values,
+                          (select count(distinct row_no) from submission_problem) as rejected_rows
                         from (select *, row_number() over (partition by code order by row_no) as occurrence
                               from submission_problem) problems
                         group by code order by code"""
@@ -367,9 +384,11 @@ final class R2dbcBatchSession implements AutoCloseable {
                         first.add(new ImportSummary.Row(rows[i], values[i]));
                     }
                     summary.add(SubmissionError.byCode(row.get("code", String.class)), row.get("total", Long.class), first);
+                    rejectedRows.set(row.get("rejected_rows", Long.class));
                     return true;
                 })
                 .all().blockLast();
+        return rejectedRows.get();
     }
 
     /**

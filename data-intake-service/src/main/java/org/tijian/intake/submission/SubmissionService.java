@@ -134,9 +134,10 @@ public class SubmissionService implements DisposableBean {
         }
         upkeep = Flux.interval(PROGRESS_INTERVAL)
                 .onBackpressureDrop()
-                .concatMap(tick -> Flux.fromIterable(running.entrySet())
-                        .concatMap(entry -> batches.progress(entry.getKey(), entry.getValue().phase,
-                                entry.getValue().read, entry.getValue().rejected))
+                .concatMap(tick -> Mono.defer(() -> batches.progress(running.entrySet().stream()
+                                .map(entry -> new R2dbcBatchStore.Progress(entry.getKey(), entry.getValue().phase,
+                                        entry.getValue().read, entry.getValue().rejected))
+                                .toList()))
                         .then(Mono.defer(() -> batches.failAbandoned(abandonedAfter, Set.copyOf(running.keySet()))))
                         .doOnNext(failed -> {
                             if (failed > 0) {
@@ -283,8 +284,7 @@ public class SubmissionService implements DisposableBean {
                 long[] counts = session.prepare();
                 long validated = System.nanoTime();
                 ImportSummary summary = summaryOfRows.copy();
-                summary.countRejectedRows(session.rejectedRows());
-                session.summarize(summary);
+                summary.countRejectedRows(session.summarize(summary));
                 progress.rejected = summary.rejected();
                 boolean nothingToAccept = counts[0] + counts[1] + counts[2] + counts[3] == 0;
                 BatchStatus status = summary.clean() ? BatchStatus.SUCCEEDED

@@ -73,4 +73,19 @@ class SubmissionRowsTest {
         assertThat(row.qualifier()).isEqualTo("12345");
         assertThat(row.unit()).isEqualTo("件");
     }
+
+    @Test
+    void codesAreCheckedCharacterByCharacter() {
+        assertThat(SubmissionRows.isAreaCode("36")).isTrue();
+        assertThat(SubmissionRows.isAreaCode("360102002001")).isTrue();
+        assertThat(SubmissionRows.isAreaCode("3")).isFalse();
+        assertThat(SubmissionRows.isAreaCode("3601x2")).isFalse();
+        assertThat(SubmissionRows.isAreaCode("1".repeat(25))).isFalse();
+        assertThat(SubmissionRows.isCode("U01_COLLECTED")).isTrue();
+        assertThat(SubmissionRows.isCode("a.b-c_1")).isTrue();
+        assertThat(SubmissionRows.isCode("1ABC")).isFalse();
+        assertThat(SubmissionRows.isCode("AB C")).isFalse();
+        assertThat(SubmissionRows.isCode("数据")).isFalse();
+        assertThat(SubmissionRows.isCode("A".repeat(65))).isFalse();
+    }
 }

@@ -1,0 +1,20 @@
+package org.tijian.kit.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CopyTextTest {
+
+    @Test
+    void writesCopyTextAsUtf8WithEscapesAndNulls() {
+        CopyText text = new CopyText(4);
+        text.field(7L).field("万平方米").field((String) null).field("a\tb\\c\nd\re").field(new BigDecimal("1E+3"))
+                .field("𠀋 emoji 😀").endRow();
+        String expected = "7\t万平方米\t\\N\ta\\tb\\\\c\\nd\\re\t1000\t𠀋 emoji 😀\n";
+        assertThat(new String(text.utf8(), StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(text.length()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8).length);
+    }
+}
