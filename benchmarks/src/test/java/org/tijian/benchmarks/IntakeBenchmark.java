@@ -41,6 +41,9 @@ class IntakeBenchmark {
     private static final long ROWS = Long.getLong("benchmark.rows", 1_000_000);
     private static final int SMALL_RATE = Integer.getInteger("benchmark.small.rate", 20);
     private static final int SMALL_SECONDS = Integer.getInteger("benchmark.small.seconds", 60);
+    /** Small batches at the same rate before the measured ones: the services' JIT compiles the small-batch path then. */
+    private static final int SMALL_WARM_UP_SECONDS = Integer.getInteger("benchmark.small.warmUpSeconds", 20);
+    private static final int FIRST_SMALL_WARM_UP_YEAR = 2070;
     private static final int SMALL_ROWS = Integer.getInteger("benchmark.small.rows", 100);
     private static final long WARM_UP_ROWS = Math.min(10_000, ROWS);
     private static final int PORT_OFFSET = Integer.getInteger("benchmark.portOffset", 1500);
@@ -160,9 +163,19 @@ class IntakeBenchmark {
 
             // 4. Small batches: a few one at a time, then at a fixed rate.
             awaitOutboxEmpty(intakeDb, Duration.ofMinutes(10), null, null);
+            phase.accept("small batches: warm-up");
+            List<SmallBatchLoad.Upload> warmUpUploads = smallUploads(keys, FIRST_SMALL_WARM_UP_YEAR,
+                    SMALL_RATE * SMALL_WARM_UP_SECONDS);
+            progress("warming the small-batch path up: %,d small batches at %d/s", warmUpUploads.size(), SMALL_RATE);
+            SmallBatchLoad.Result smallWarmUp = SmallBatchLoad.run(housing, warmUpUploads, SMALL_RATE, SMALL_ROWS);
+            awaitBatchesSettled(intakeDb, Duration.ofSeconds(30), Duration.ofMinutes(30));
+            awaitOutboxEmpty(intakeDb, Duration.ofMinutes(10), null, null);
+            report.context(String.format("small-batch warm-up (not measured): %,d batches at %d/s, %,d answered 201 SUCCEEDED,"
+                    + " p50 %s ms, p99 %s ms", smallWarmUp.scheduled(), SMALL_RATE, smallWarmUp.succeeded(),
+                    ms(smallWarmUp.percentileMillis(50)), ms(smallWarmUp.percentileMillis(99))));
             phase.accept(ONE_AT_A_TIME_PHASE);
             long[] alone = oneAtATime(housing, keys);
-            List<SmallBatchLoad.Upload> uploads = smallUploads(keys);
+            List<SmallBatchLoad.Upload> uploads = smallUploads(keys, FIRST_SMALL_YEAR, SMALL_RATE * SMALL_SECONDS);
             progress("%,d small batches at %d/s", uploads.size(), SMALL_RATE);
             phase.accept(SMALL_PHASE);
             double smallCountBefore = intake.total(BATCH_SECONDS_COUNT);
@@ -431,12 +444,11 @@ class IntakeBenchmark {
     }
 
     /** Distinct keys per batch: consecutive keys of one check year, the next year once a year's keys are used up. */
-    private static List<SmallBatchLoad.Upload> smallUploads(ValueRows keys) {
-        int count = SMALL_RATE * SMALL_SECONDS;
+    private static List<SmallBatchLoad.Upload> smallUploads(ValueRows keys, int firstYear, int count) {
         long batchesPerYear = keys.keys() / SMALL_ROWS;
         List<SmallBatchLoad.Upload> uploads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int year = FIRST_SMALL_YEAR + (int) (i / batchesPerYear);
+            int year = firstYear + (int) (i / batchesPerYear);
             long first = (i % batchesPerYear) * SMALL_ROWS;
             uploads.add(new SmallBatchLoad.Upload(SUBMISSIONS + "?kind=VALUE&checkYear=" + year
                     + "&strategy=CREATE&fileName=small-" + i + ".csv", keys.text(first, SMALL_ROWS)));
