@@ -42,7 +42,7 @@ class IntakeBenchmark {
     private static final int SMALL_RATE = Integer.getInteger("benchmark.small.rate", 20);
     private static final int SMALL_SECONDS = Integer.getInteger("benchmark.small.seconds", 60);
     /** Small batches at the same rate before the measured ones: the services' JIT compiles the small-batch path then. */
-    private static final int SMALL_WARM_UP_SECONDS = Integer.getInteger("benchmark.small.warmUpSeconds", 20);
+    private static final int SMALL_WARM_UP_SECONDS = Integer.getInteger("benchmark.small.warmUpSeconds", 60);
     private static final int FIRST_SMALL_WARM_UP_YEAR = 2070;
     private static final int SMALL_ROWS = Integer.getInteger("benchmark.small.rows", 100);
     private static final long WARM_UP_ROWS = Math.min(10_000, ROWS);
@@ -256,7 +256,7 @@ class IntakeBenchmark {
                             + "schedule: %s ms.",
                     small.succeeded(), seconds(small.seconds()), seconds(smallAllDoneSeconds),
                     seconds(smallPublishedSeconds), ms(smallServiceSeconds * 1000 / smallBatchesRun), smallBatchesRun,
-                    "2 (tijian.intake.import-workers)", ms(small.maxStartLagMillis())));
+                    "up to 4 (tijian.intake.small-batch-workers)", ms(small.maxStartLagMillis())));
             report.note("");
             report.note("intake per phase: most heap used; average CPU of intake's process / of the whole machine "
                     + "(100% = all cores); most batches running at once (/actuator/prometheus every second):");
@@ -290,10 +290,10 @@ class IntakeBenchmark {
         if (override != null && !override.isBlank()) {
             options.addAll(Arrays.asList(override.trim().split("\\s+")));
         } else {
-            options.addAll(List.of("-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"));
+            options.addAll(List.of("-Xmx512m", "-XX:+UseParallelGC", "-Xss512k"));
         }
         if (!DOWNSTREAM) {
-            // auto-startup=false alone was not honoured (the consumer was seen assigned and busy), so the binding
+            // with auto-startup=false the consumer was still seen assigned the partitions, so the binding
             // listens to a topic nobody writes to
             options.add("-Dspring.cloud.stream.bindings.observationAccepted-in-0.destination=benchmark.held-back");
         }
