@@ -42,13 +42,13 @@ class ChildProcessTest {
                         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                             System.out.println("shutdown hook ran");
                             try {
-                                Thread.sleep(120_000);
+                                new java.util.concurrent.CountDownLatch(1).await();
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
                         }));
                         System.out.println("ready");
-                        Thread.sleep(120_000);
+                        new java.util.concurrent.CountDownLatch(1).await();
                     }
                 }
                 """);

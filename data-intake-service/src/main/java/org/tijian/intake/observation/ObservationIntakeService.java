@@ -56,7 +56,7 @@ public class ObservationIntakeService {
     public Mono<Accepted> accept(Submission submission, TijianUser submitter, String idempotencyKey, TraceParent trace) {
         return Mono.fromCallable(() -> oneRowFile(submission))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(file -> submissions.submit(new SubmissionService.Upload(file, "observation.json",
+                .flatMap(file -> submissions.submit(SubmissionService.Upload.saved(file, "observation.json",
                                 SubmissionService.Format.JSON),
                         new SubmissionOptions(ObservationKind.VALUE, submission.checkYear(), ImportStrategy.CREATE_AND_UPDATE,
                                 true, false, List.of(), List.of(), null),

@@ -106,7 +106,7 @@ final class R2dbcBatchSession implements AutoCloseable {
             run("analyze submission_row");
         }
         boolean withdrawing = batch.strategy() == ImportStrategy.DELETE;
-        checks("submission_row s left join area_copy a on a.code = s.area_code", List.of(
+        checks("", "submission_row s left join area_copy a on a.code = s.area_code", List.of(
                         new Check("a.code is null", SubmissionError.UNKNOWN_AREA, "s.area_code"),
                         new Check("not :unrestricted and not (s.area_code like any(:prefixes))",
                                 SubmissionError.AREA_OUTSIDE_SCOPE, "s.area_code")))
@@ -147,7 +147,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     private void validateValues(String department, boolean withdrawing) {
-        checks("submission_row s left join known_subject k on k.code = s.subject", List.of(
+        checks(knownSubjects(), "submission_row s left join known_subject k on k.code = s.subject", List.of(
                         new Check("k.code is null", SubmissionError.UNKNOWN_DATA_ELEMENT, "s.subject"),
                         new Check("cardinality(k.owners) > 0 and not (cast(:department as text) = any(k.owners))",
                                 SubmissionError.NOT_OWNER, "s.subject"),
@@ -162,7 +162,7 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     private void validateFindings(String department, boolean withdrawing) {
-        checks("""
+        checks(knownSubjects(), """
                         submission_row s left join known_subject k on k.code = s.subject
                         left join area_copy a on a.code = s.area_code""", List.of(
                         new Check("k.code is null", SubmissionError.UNKNOWN_INDICATOR, "s.subject"),
@@ -186,11 +186,11 @@ final class R2dbcBatchSession implements AutoCloseable {
     }
 
     /**
-     * Runs several checks in one pass over {@code from} (staged rows {@code s} and what they join); problems
-     * land in submission_problem. The rows that fail no check, nearly all of them, are dropped before any
+     * Runs several checks in one pass over {@code from} (staged rows {@code s} and what they join), after the
+     * common table expressions {@code with}; problems land in submission_problem. The rows that fail no check, nearly all of them, are dropped before any
      * problem's text is built: formatting a value costs more than checking it.
      */
-    private DatabaseClient.GenericExecuteSpec checks(String from, List<Check> checks) {
+    private DatabaseClient.GenericExecuteSpec checks(String with, String from, List<Check> checks) {
         StringBuilder columns = new StringBuilder("s.row_no");
         StringBuilder problems = new StringBuilder();
         StringBuilder anyFailed = new StringBuilder();
@@ -206,7 +206,7 @@ final class R2dbcBatchSession implements AutoCloseable {
                 + "select c.row_no, p.code, p.value from (select " + columns + " from " + from + ") c\n"
                 + "cross join lateral (values " + problems + ") as p (failed, code, value)\n"
                 + "where (" + anyFailed + ") and p.failed";
-        return db.sql(from.contains("known_subject") ? knownSubjects() + sql : sql);
+        return db.sql(with + sql);
     }
 
     /**
@@ -319,14 +319,11 @@ final class R2dbcBatchSession implements AutoCloseable {
         long[] counts;
         if (batch.strategy() == ImportStrategy.CREATE_AND_UPDATE) {
             // nothing refused by the strategy: count what the insert returns, one round trip less
-            counts = db.sql(knownSubjects().strip() + ",\nready as (" + insertReady + "\nreturning current_id, same)\n"
-                            + counting.formatted("ready"))
-                    .bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name())
+            counts = readyParameters(db.sql(knownSubjects().strip() + ",\nready as (" + insertReady
+                            + "\nreturning current_id, same)\n" + counting.formatted("ready")), withdrawing)
                     .map(counted).one().block();
         } else {
-            db.sql(knownSubjects() + insertReady)
-                    .bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name())
-                    .then().block();
+            readyParameters(db.sql(knownSubjects() + insertReady), withdrawing).then().block();
             String keyText = "area_code || ' ' || subject || case when qualifier = '' then '' else ' ' || qualifier end";
             if (batch.strategy() == ImportStrategy.CREATE) {
                 strategyProblems(SubmissionError.ALREADY_EXISTS, "current_id is not null", keyText);
@@ -344,6 +341,10 @@ final class R2dbcBatchSession implements AutoCloseable {
         db.sql("delete from submission_ready; delete from submission_problem where code in ('%s', '%s')"
                         .formatted(SubmissionError.ALREADY_EXISTS.code(), SubmissionError.NOT_FOUND.code()))
                 .then().block();
+    }
+
+    private DatabaseClient.GenericExecuteSpec readyParameters(DatabaseClient.GenericExecuteSpec spec, boolean withdrawing) {
+        return spec.bind("withdrawing", withdrawing).bind("year", batch.checkYear()).bind("kind", batch.kind().name());
     }
 
     private void strategyProblems(SubmissionError error, String condition, String keyText) {

@@ -83,20 +83,19 @@ class SubmissionController {
                 fileName);
         TijianUser user = TijianUser.fromClaims(jwt.getClaims());
         AtomicReference<Path> saved = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean small = new java.util.concurrent.atomic.AtomicBoolean();
         return Mono.fromCallable(() -> UploadFolder.newFile("submission-", "." + format.name().toLowerCase(Locale.ROOT)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(saved::set)
                 .flatMap(file -> DataBufferUtils.write(request.getBody(), file).thenReturn(file))
-                .doOnNext(file -> small.set(SubmissionService.isSmall(file)))
-                .flatMap(file -> submissions.submit(new SubmissionService.Upload(file, fileName, format), options, user,
-                        blankToNull(idempotencyKey), TraceParent.parseOrNew(traceparent)))
+                .map(file -> SubmissionService.Upload.saved(file, fileName, format))
+                .flatMap(upload -> submissions.submit(upload, options, user, blankToNull(idempotencyKey),
+                                TraceParent.parseOrNew(traceparent))
+                        .flatMap(submitted -> respond(submitted, wait != null ? wait : upload.small())))
                 .doOnError(e -> {
                     if (saved.get() != null) {
                         SubmissionService.deleteQuietly(saved.get());
                     }
-                })
-                .flatMap(submitted -> respond(submitted, wait != null ? wait : small.get()));
+                });
     }
 
     private Mono<ResponseEntity<Batch>> respond(SubmissionService.Submitted submitted, boolean waitForIt) {

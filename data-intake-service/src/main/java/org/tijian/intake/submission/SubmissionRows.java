@@ -28,8 +28,6 @@ final class SubmissionRows {
     private static final List<String> SEVERITIES = List.of("MINOR", "MAJOR", "SEVERE");
     private static final Map<String, String> SEVERITY_ZH = Map.of("一般", "MINOR", "较重", "MAJOR", "严重", "SEVERE");
 
-    private static final Map<String, String> LOWER_CASE = new java.util.concurrent.ConcurrentHashMap<>();
-
     private final ObservationKind kind;
     private final boolean withdrawing;
     SubmissionRows(ObservationKind kind, ImportStrategy strategy) {
@@ -234,7 +232,7 @@ final class SubmissionRows {
         String optional(String name, String snake, String chinese) {
             String value = values.get(name);
             if (value == null) {
-                value = values.get(LOWER_CASE.computeIfAbsent(name, n -> n.toLowerCase(java.util.Locale.ROOT)));
+                value = values.get(name.toLowerCase(java.util.Locale.ROOT));
             }
             if (value == null) {
                 value = values.get(snake);

@@ -3,7 +3,6 @@ package org.tijian.intake.submission;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.r2dbc.spi.ConnectionFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,8 +79,17 @@ public class SubmissionService implements DisposableBean {
         CSV, JSON, XLSX
     }
 
-    /** An uploaded file, saved to disk; deleted once its batch has run. */
-    public record Upload(Path file, String fileName, Format format) {
+    /**
+     * An uploaded file, saved to disk; deleted once its batch has run.
+     *
+     * @param small at most {@link #SMALL_UPLOAD_BYTES}: imported on the small-batch workers and answered when done
+     */
+    public record Upload(Path file, String fileName, Format format, boolean small) {
+
+        /** @param file the whole upload, already written */
+        public static Upload saved(Path file, String fileName, Format format) {
+            return new Upload(file, fileName, format, isSmall(file));
+        }
     }
 
     /**
@@ -217,7 +225,7 @@ public class SubmissionService implements DisposableBean {
         R2dbcBatchSession.Scope scope = new R2dbcBatchSession.Scope(user.areas(), user.has(Role.ADMINISTRATOR));
         CompletableFuture<Batch> completion = CompletableFuture.supplyAsync(
                 () -> runSafely(batch, upload, scope, progress, indicators, trace),
-                isSmall(upload.file()) ? smallBatchWorkers : workers);
+                upload.small() ? smallBatchWorkers : workers);
         progress.completion = completion;
         return new Submitted(batch, false, completion);
     }
@@ -264,7 +272,7 @@ public class SubmissionService implements DisposableBean {
             List<String> declaredIndicators, TraceParent trace) {
         ImportSummary summaryOfRows = new ImportSummary();
         long started = System.nanoTime();
-        try (R2dbcBatchSession session = R2dbcBatchSession.open(connections, batch, scope, !isSmall(upload.file()));
+        try (R2dbcBatchSession session = R2dbcBatchSession.open(connections, batch, scope, !upload.small());
                 TabularReader reader = open(upload)) {
             progress.phase = Batch.Phase.READING;
             if (reader != null) {
@@ -359,7 +367,7 @@ public class SubmissionService implements DisposableBean {
                 return;
             }
             if (chunk.length() > 0) {
-                sink.next(Unpooled.wrappedBuffer(chunk.utf8()));
+                sink.next(chunk.utf8());
             }
             if (record == null) {
                 sink.complete();
@@ -484,7 +492,7 @@ public class SubmissionService implements DisposableBean {
         throw new TijianException(SubmissionError.UNSUPPORTED_FORMAT, contentType);
     }
 
-    public static boolean isSmall(Path file) {
+    private static boolean isSmall(Path file) {
         try {
             return Files.size(file) <= SMALL_UPLOAD_BYTES;
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import org.tijian.kit.imports.RowProblem;
 import org.tijian.kit.imports.ImportSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -191,7 +190,7 @@ public class AreaImportService implements DisposableBean {
                 return;
             }
             if (chunk.length() > 0) {
-                sink.next(Unpooled.wrappedBuffer(chunk.utf8()));
+                sink.next(chunk.utf8());
             }
             if (row == null) {
                 sink.complete();
