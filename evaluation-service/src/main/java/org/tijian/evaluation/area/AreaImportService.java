@@ -50,14 +50,16 @@ public class AreaImportService implements DisposableBean {
 
     private final AreaStore areas;
     private final R2dbcAreaImports imports;
+    private final R2dbcAreaRollup rollup;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final String source;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "area-import"));
 
-    public AreaImportService(AreaStore areas, R2dbcAreaImports imports, JsonMapper json, MeterRegistry meters,
-            @Value("${spring.application.name}") String source) {
+    public AreaImportService(AreaStore areas, R2dbcAreaImports imports, R2dbcAreaRollup rollup, JsonMapper json,
+            MeterRegistry meters, @Value("${spring.application.name}") String source) {
         this.areas = areas;
+        this.rollup = rollup;
         this.imports = imports;
         this.json = json;
         this.meters = meters;
@@ -146,6 +148,7 @@ public class AreaImportService implements DisposableBean {
                     "nothing was changed: fix the rejected rows and submit the whole file again");
         }
         long[] merged = imports.merge(job.id(), source).block();
+        rollup.refresh().block();
         long unchanged = staged.get() - merged[0] - merged[1];
         meters.counter("tijian.areas.changed").increment(merged[0] + merged[1]);
         return finish(job, ImportJob.Status.SUCCEEDED, read.get(), merged[0], merged[1], unchanged, summary, null);

@@ -39,21 +39,30 @@ public record EvaluationStandard(
     }
 
     public Judgment judge(BigDecimal value) {
+        return judge(value, "");
+    }
+
+    /**
+     * @param suffix written after each number in the explanation, e.g. {@code "%"}: {@code "64% < 70%"}
+     */
+    public Judgment judge(BigDecimal value, String suffix) {
         if (value == null) {
             return new Judgment(Verdict.NO_DATA, null, "no value reported");
         }
-        String shown = plain(value);
+        String shown = plain(value) + suffix;
         if (operator == StandardOperator.NOT_GRADED) {
             return new Judgment(Verdict.NOT_GRADED, null, shown + " (not graded)");
         }
+        String lower = plain(threshold) + suffix;
         if (operator == StandardOperator.BETWEEN) {
+            String upper = plain(upperThreshold) + suffix;
             if (value.compareTo(threshold) < 0) {
-                return new Judgment(Verdict.FAIL, threshold.subtract(value), shown + " < " + plain(threshold));
+                return new Judgment(Verdict.FAIL, threshold.subtract(value), shown + " < " + lower);
             }
             if (value.compareTo(upperThreshold) > 0) {
-                return new Judgment(Verdict.FAIL, value.subtract(upperThreshold), shown + " > " + plain(upperThreshold));
+                return new Judgment(Verdict.FAIL, value.subtract(upperThreshold), shown + " > " + upper);
             }
-            return new Judgment(Verdict.PASS, null, plain(threshold) + " <= " + shown + " <= " + plain(upperThreshold));
+            return new Judgment(Verdict.PASS, null, lower + " <= " + shown + " <= " + upper);
         }
         int comparison = value.compareTo(threshold);
         boolean pass = switch (operator) {
@@ -63,7 +72,7 @@ public record EvaluationStandard(
             case BETWEEN, NOT_GRADED -> throw new IllegalStateException("handled above");
         };
         String relation = comparison < 0 ? "<" : comparison > 0 ? ">" : "=";
-        String explanation = shown + " " + relation + " " + plain(threshold);
+        String explanation = shown + " " + relation + " " + lower;
         if (pass) {
             return new Judgment(Verdict.PASS, null, explanation);
         }

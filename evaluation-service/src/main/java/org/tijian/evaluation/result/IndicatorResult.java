@@ -2,18 +2,17 @@ package org.tijian.evaluation.result;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
+import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Verdict;
+import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
-import org.tijian.evaluation.indicator.EvaluationStandard;
-import org.tijian.evaluation.indicator.Judgment;
 
 /**
- * The current judgment of one indicator for one area and check year, with its lineage: the
- * observations it was computed from and the standard it was judged against.
+ * The current judgment of one indicator for one area and check year, with its lineage: the observations it was
+ * computed from (or, for an aggregate, its children's results), the standard and the formula with its numbers.
  */
 public record IndicatorResult(
         UUID id,
@@ -28,50 +27,79 @@ public record IndicatorResult(
         BigDecimal gap,
         String explanation,
         List<UUID> observationIds,
-        Instant evaluatedAt) {
+        Instant evaluatedAt,
+        AreaLevel areaLevel,
+        AreaLevel evaluationLevel,
+        Long itemsFailing,
+        Long itemsSurveyed,
+        Long itemsTotal,
+        BigDecimal numerator,
+        BigDecimal denominator,
+        List<String> missing,
+        String grade,
+        long standardRevision,
+        String detailZh,
+        String severity) {
 
-    public static IndicatorResult first(int checkYear, String areaCode, EvaluationStandard standard, BigDecimal value,
-            String unit, UUID observationId, Instant now) {
-        Judgment judgment = standard.judge(value);
-        return new IndicatorResult(UUID.randomUUID(), checkYear, areaCode, standard.indicatorCode(), 1, value, unit,
-                judgment.verdict(), standard.describe(), judgment.gap(), judgment.explanation(), List.of(observationId), now);
+    /** What a recomputation did to a result. */
+    public enum Change {
+        /** Nothing differs: nothing is written. */
+        NONE,
+        /** Only descriptive figures differ (how much was surveyed, the formula's inputs): updated in place, not published. */
+        IN_PLACE,
+        /** The value, the verdict, the standard or what is missing differs: a new version, published. */
+        NEW_VERSION
     }
 
-    /**
-     * The next version after a new observation, or empty when neither the value nor the verdict nor
-     * the standard changed: then nothing is published again.
-     */
-    public Optional<IndicatorResult> revise(EvaluationStandard standard, BigDecimal newValue, String newUnit, UUID observationId,
+    public record Revised(IndicatorResult result, Change change) {
+    }
+
+    public static IndicatorResult first(int checkYear, AreaPosition area, IndicatorDefined indicator, Computed c,
+            long standardRevision, Instant now) {
+        return of(UUID.randomUUID(), 1, checkYear, area, indicator, c, standardRevision, now);
+    }
+
+    /** This result after a recomputation. */
+    public Revised revise(AreaPosition area, IndicatorDefined indicator, Computed c, long newStandardRevision,
             Instant now) {
-        Judgment judgment = standard.judge(newValue);
-        boolean sameValue = value != null && newValue != null && value.compareTo(newValue) == 0;
-        if (sameValue && judgment.verdict() == verdict && standard.describe().equals(this.standard)) {
-            return Optional.empty();
+        boolean published = verdict == c.verdict() && sameNumber(value, c.value()) && standard.equals(c.standard())
+                && missing.equals(c.missing());
+        IndicatorResult next = of(id, published ? version : version + 1, checkYear, area, indicator, c,
+                newStandardRevision, published ? evaluatedAt : now);
+        if (!published) {
+            return new Revised(next, Change.NEW_VERSION);
         }
-        List<UUID> lineage = new ArrayList<>(observationIds);
-        lineage.add(observationId);
-        return Optional.of(new IndicatorResult(id, checkYear, areaCode, indicatorCode, version + 1, newValue, newUnit,
-                judgment.verdict(), standard.describe(), judgment.gap(), judgment.explanation(), List.copyOf(lineage),
-                now));
+        boolean same = Objects.equals(explanation, next.explanation) && sameNumber(gap, next.gap)
+                && Objects.equals(itemsFailing, next.itemsFailing) && Objects.equals(itemsSurveyed, next.itemsSurveyed)
+                && Objects.equals(itemsTotal, next.itemsTotal) && sameNumber(numerator, next.numerator)
+                && sameNumber(denominator, next.denominator) && Objects.equals(grade, next.grade)
+                && observationIds.equals(next.observationIds) && Objects.equals(detailZh, next.detailZh)
+                && Objects.equals(severity, next.severity) && Objects.equals(unit, next.unit)
+                && areaLevel == next.areaLevel && evaluationLevel == next.evaluationLevel;
+        return new Revised(same ? this : next, same ? Change.NONE : Change.IN_PLACE);
     }
 
-    /**
-     * The next version after the standard changed, judging the same value again; empty when the
-     * verdict, the gap and the standard's wording all stay the same.
-     */
-    public Optional<IndicatorResult> rejudge(EvaluationStandard standard, Instant now) {
-        Judgment judgment = standard.judge(value);
-        if (judgment.verdict() == verdict && standard.describe().equals(this.standard)
-                && judgment.explanation().equals(explanation)) {
-            return Optional.empty();
-        }
-        return Optional.of(new IndicatorResult(id, checkYear, areaCode, indicatorCode, version + 1, value, unit,
-                judgment.verdict(), standard.describe(), judgment.gap(), judgment.explanation(), observationIds, now));
+    private static IndicatorResult of(UUID id, int version, int checkYear, AreaPosition area, IndicatorDefined indicator,
+            Computed c, long standardRevision, Instant at) {
+        return new IndicatorResult(id, checkYear, area.code(), indicator.code(), version, c.value(), c.unit(),
+                c.verdict(), c.standard(), c.gap(), c.explanation(), c.observationIds(), at, area.level(),
+                indicator.evaluationLevel(), c.itemsFailing(), c.itemsSurveyed(), c.itemsTotal(), c.numerator(),
+                c.denominator(), c.missing(), c.grade(), standardRevision, c.detailZh(), c.severity());
     }
 
-    public IndicatorEvaluated evaluated(EvaluationStandard standard) {
-        return new IndicatorEvaluated(id, version, checkYear, areaCode, indicatorCode, standard.nameZh(),
-                standard.dimension(), value, unit, verdict, this.standard, gap, explanation,
-                standard.defaultRectificationClass(), observationIds, evaluatedAt);
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Whether the result concerns one item (one building for H02) rather than the items below an area. */
+    public boolean itemLevel() {
+        return areaLevel == evaluationLevel;
+    }
+
+    public IndicatorEvaluated evaluated(IndicatorDefined indicator) {
+        return new IndicatorEvaluated(id, version, checkYear, areaCode, indicatorCode, indicator.nameZh(),
+                indicator.dimension(), value, unit, verdict, standard, gap, explanation,
+                indicator.defaultRectificationClass(), observationIds, evaluatedAt, areaLevel, evaluationLevel,
+                itemsFailing, itemsSurveyed, itemsTotal, missing, grade, standardRevision, detailZh, severity);
     }
 }

@@ -14,7 +14,4 @@ public interface ResultStore {
 
     /** Current results of one indicator and year, ordered by id, after {@code afterId} (null: from the start). */
     Flux<IndicatorResult> page(int checkYear, String indicatorCode, UUID afterId, int limit);
-
-    /** Inserts version 1 or replaces the current version, and appends the version to the history. */
-    Mono<Void> save(IndicatorResult result);
 }

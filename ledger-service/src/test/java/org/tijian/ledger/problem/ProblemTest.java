@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Dimension;
 import org.tijian.contracts.RectificationClass;
 import org.tijian.contracts.Verdict;
@@ -17,7 +18,8 @@ class ProblemTest {
     static IndicatorEvaluated result(String area, String indicator, Verdict verdict, String value) {
         return new IndicatorEvaluated(UUID.randomUUID(), 1, 2025, area, indicator, "城市生活污水集中收集率", Dimension.CITY,
                 new BigDecimal(value), "%", verdict, ">= 70", verdict == Verdict.FAIL ? new BigDecimal("6") : null,
-                value + " < 70", RectificationClass.BEST_EFFORT, List.of(UUID.randomUUID()), Instant.now());
+                value + " < 70", RectificationClass.BEST_EFFORT, List.of(UUID.randomUUID()), Instant.now(),
+                AreaLevel.CITY, AreaLevel.CITY, null, null, null, List.of(), null, 1, null, null);
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.tijian.contracts.Topics;
 import org.tijian.kit.config.TijianMessagingConfiguration;
+import org.tijian.kit.messaging.DeadLetters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -72,7 +73,7 @@ public class CatalogCopyConfiguration {
             @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka, BindingServiceProperties bindings,
             Environment environment) {
         requireBindings(environment, bindings);
-        return new CatalogCopyListener(copy, json, new CatalogDeadLetters(kafka), meters, binding -> group(bindings, binding));
+        return new CatalogCopyListener(copy, json, new DeadLetters(kafka), meters, binding -> group(bindings, binding));
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.tijian.kit.catalog;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.R2dbcException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,16 +13,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.tijian.contracts.Topics;
 import org.tijian.contracts.catalog.AreaDefined;
 import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.kit.catalog.CatalogCopy.Changes;
-import org.tijian.kit.catalog.CatalogPoll.Received;
-import org.tijian.kit.catalog.CatalogPoll.Rejected;
+import org.tijian.kit.messaging.DeadLetter;
+import org.tijian.kit.messaging.DeadLetters;
+import org.tijian.kit.messaging.PolledRecord;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,11 +49,11 @@ final class CatalogCopyListener {
 
     private final CatalogCopy copy;
     private final JsonMapper json;
-    private final CatalogDeadLetters deadLetters;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final Function<String, String> groupOfBinding;
 
-    CatalogCopyListener(CatalogCopy copy, JsonMapper json, CatalogDeadLetters deadLetters, MeterRegistry meters,
+    CatalogCopyListener(CatalogCopy copy, JsonMapper json, DeadLetters deadLetters, MeterRegistry meters,
             Function<String, String> groupOfBinding) {
         this.copy = copy;
         this.json = json;
@@ -129,15 +126,15 @@ final class CatalogCopyListener {
             CatalogPoll<T> poll;
             Changes changes;
             try {
-                poll = CatalogPoll.of(records(batch, topic), reader, replaces);
+                poll = CatalogPoll.of(PolledRecord.all(batch, topic), reader, replaces);
                 changes = applyIsolatingRefused(poll);
             } catch (RuntimeException e) {
                 log.warn("catalog copy could not apply a poll of {} records of {}; it is retried: {}",
                         batch.getPayload().size(), topic, CatalogPoll.firstLine(String.valueOf(e.getMessage())));
                 throw e;
             }
-            List<Rejected> rejected = poll.rejected();
-            for (Rejected r : rejected) {
+            List<DeadLetter> rejected = poll.rejected();
+            for (DeadLetter r : rejected) {
                 log.warn("catalog copy skipped the record at {}: {}", r.record().where(), r.reason());
             }
             deadLetters.send(Topics.deadLetter(topic, groupOfBinding.apply(binding)), rejected);
@@ -206,45 +203,5 @@ final class CatalogCopyListener {
 
     private static String reason(R2dbcException refused) {
         return CatalogPoll.firstLine("SQLSTATE " + refused.getSqlState() + " " + refused.getMessage());
-    }
-
-    /** The polled records with their keys and positions; a deletion (a tombstone) arrives as KafkaNull. */
-    static List<Received> records(Message<List<byte[]>> batch, String topic) {
-        List<?> values = batch.getPayload();
-        MessageHeaders headers = batch.getHeaders();
-        List<?> keys = list(headers.get(KafkaHeaders.RECEIVED_KEY));
-        List<?> topics = list(headers.get(KafkaHeaders.RECEIVED_TOPIC));
-        List<?> partitions = list(headers.get(KafkaHeaders.RECEIVED_PARTITION));
-        List<?> offsets = list(headers.get(KafkaHeaders.OFFSET));
-        List<Received> records = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            Object value = values.get(i);
-            if (value != null && !(value instanceof byte[]) && !(value instanceof KafkaNull)) {
-                throw new IllegalStateException("the catalog copy reads raw records, but binding of " + topic
-                        + " delivered a " + value.getClass().getName() + ": is use-native-decoding off?");
-            }
-            records.add(new Received(
-                    at(topics, i) instanceof String received ? received : topic,
-                    at(partitions, i) instanceof Integer partition ? partition : null,
-                    at(offsets, i) instanceof Long offset ? offset : null,
-                    bytes(at(keys, i)),
-                    value instanceof byte[] bytes ? bytes : null));
-        }
-        return records;
-    }
-
-    private static List<?> list(Object header) {
-        return header instanceof List<?> list ? list : List.of();
-    }
-
-    private static Object at(List<?> list, int index) {
-        return index < list.size() ? list.get(index) : null;
-    }
-
-    private static byte[] bytes(Object key) {
-        if (key instanceof byte[] bytes) {
-            return bytes;
-        }
-        return key instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
     }
 }

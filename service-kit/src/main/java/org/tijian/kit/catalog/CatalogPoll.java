@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.tijian.kit.messaging.DeadLetter;
+import org.tijian.kit.messaging.PolledRecord;
 
 /**
  * One poll of a compacted catalog topic reduced to what the copy must do: the latest definition per code, the codes
@@ -20,21 +22,6 @@ import java.util.function.BiPredicate;
 final class CatalogPoll<T> {
 
     /** A record as it was polled, kept for the dead-letter topic. */
-    record Received(String topic, Integer partition, Long offset, byte[] key, byte[] value) {
-
-        String keyText() {
-            return key == null ? null : new String(key, StandardCharsets.UTF_8);
-        }
-
-        String where() {
-            return topic + "-" + partition + "@" + offset + " (key " + keyText() + ")";
-        }
-    }
-
-    /** A record the copy cannot hold, and why. */
-    record Rejected(Received record, String reason) {
-    }
-
     /** How one kind of definition is read and checked. */
     interface Reader<T> {
 
@@ -48,9 +35,9 @@ final class CatalogPoll<T> {
     }
 
     private final Map<String, T> latest = new LinkedHashMap<>();
-    private final Map<String, Received> latestRecords = new LinkedHashMap<>();
+    private final Map<String, PolledRecord> latestRecords = new LinkedHashMap<>();
     private final Set<String> removed = new LinkedHashSet<>();
-    private final List<Rejected> rejected = new ArrayList<>();
+    private final List<DeadLetter> rejected = new ArrayList<>();
 
     private CatalogPoll() {
     }
@@ -58,19 +45,19 @@ final class CatalogPoll<T> {
     /**
      * @param replaces whether an incoming definition replaces one held earlier in the same poll
      */
-    static <T> CatalogPoll<T> of(List<Received> records, Reader<T> reader, BiPredicate<T, T> replaces) {
+    static <T> CatalogPoll<T> of(List<PolledRecord> records, Reader<T> reader, BiPredicate<T, T> replaces) {
         CatalogPoll<T> poll = new CatalogPoll<>();
-        for (Received record : records) {
+        for (PolledRecord record : records) {
             poll.add(record, reader, replaces);
         }
         return poll;
     }
 
-    private void add(Received record, Reader<T> reader, BiPredicate<T, T> replaces) {
+    private void add(PolledRecord record, Reader<T> reader, BiPredicate<T, T> replaces) {
         String key = record.keyText();
         if (record.value() == null) {
             if (key == null || key.isBlank()) {
-                rejected.add(new Rejected(record, "a deletion (null value) without a key"));
+                rejected.add(new DeadLetter(record, "a deletion (null value) without a key"));
                 return;
             }
             latest.remove(key);
@@ -82,17 +69,17 @@ final class CatalogPoll<T> {
         try {
             definition = reader.read(record.value());
         } catch (RuntimeException e) {
-            rejected.add(new Rejected(record, "unreadable: " + firstLine(e.getMessage())));
+            rejected.add(new DeadLetter(record, "unreadable: " + firstLine(e.getMessage())));
             return;
         }
         String problem = definition == null ? "not a definition: null" : reader.problem(definition);
         if (problem != null) {
-            rejected.add(new Rejected(record, problem));
+            rejected.add(new DeadLetter(record, problem));
             return;
         }
         String code = reader.code(definition);
         if (key != null && !key.equals(code)) {
-            rejected.add(new Rejected(record, "the key " + key + " is not the code " + code));
+            rejected.add(new DeadLetter(record, "the key " + key + " is not the code " + code));
             return;
         }
         T held = latest.get(code);
@@ -107,7 +94,7 @@ final class CatalogPoll<T> {
         return latest;
     }
 
-    Received recordOf(String code) {
+    PolledRecord recordOf(String code) {
         return latestRecords.get(code);
     }
 
@@ -115,12 +102,12 @@ final class CatalogPoll<T> {
         return removed;
     }
 
-    List<Rejected> rejected() {
+    List<DeadLetter> rejected() {
         return rejected;
     }
 
     void reject(String code, String reason) {
-        rejected.add(new Rejected(latestRecords.get(code), reason));
+        rejected.add(new DeadLetter(latestRecords.get(code), reason));
     }
 
     static String firstLine(String message) {

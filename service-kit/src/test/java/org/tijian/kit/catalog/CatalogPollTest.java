@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.support.MessageBuilder;
-import org.tijian.kit.catalog.CatalogPoll.Received;
+import org.tijian.kit.messaging.DeadLetter;
+import org.tijian.kit.messaging.PolledRecord;
 
 class CatalogPollTest {
 
@@ -36,11 +37,11 @@ class CatalogPollTest {
         }
     };
 
-    private final List<Received> records = new ArrayList<>();
+    private final List<PolledRecord> records = new ArrayList<>();
 
     private void record(String key, String value) {
-        records.add(new Received("catalog.test.v1", 0, (long) records.size(), key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        records.add(new PolledRecord("catalog.test.v1", 0, (long) records.size(), key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value == null ? null : value.getBytes(StandardCharsets.UTF_8), java.util.Map.of()));
     }
 
     private CatalogPoll<Def> poll() {
@@ -81,7 +82,7 @@ class CatalogPollTest {
         CatalogPoll<Def> poll = poll();
 
         assertThat(poll.latest()).containsOnlyKeys("E");
-        assertThat(poll.rejected()).extracting(CatalogPoll.Rejected::reason).containsExactly(
+        assertThat(poll.rejected()).extracting(DeadLetter::reason).containsExactly(
                 "unreadable: Index 1 out of bounds for length 1", "missing code", "the key C is not the code D",
                 "a deletion (null value) without a key");
         assertThat(poll.rejected().get(0).record().where()).isEqualTo("catalog.test.v1-0@0 (key A)");
@@ -100,7 +101,7 @@ class CatalogPollTest {
         @SuppressWarnings({"unchecked", "rawtypes"})
         var withTombstone = MessageBuilder.withPayload((List<byte[]>) (List) values).copyHeaders(batch.getHeaders()).build();
 
-        List<Received> received = CatalogCopyListener.records(withTombstone, "catalog.areas.v1");
+        List<PolledRecord> received = PolledRecord.all(withTombstone, "catalog.areas.v1");
 
         assertThat(received).hasSize(2);
         assertThat(received.get(0).keyText()).isEqualTo("A");

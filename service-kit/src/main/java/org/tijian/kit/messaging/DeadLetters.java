@@ -1,4 +1,4 @@
-package org.tijian.kit.catalog;
+package org.tijian.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,29 +9,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.tijian.kit.catalog.CatalogPoll.Rejected;
 
 /**
- * Sends the records a catalog copy could not apply to the consumer group's dead-letter topic, as they were, with
- * the headers the Kafka binder's own DLQ uses ({@code x-original-topic}, {@code x-original-partition},
+ * Sends the records a batch consumer could not apply to the consumer group's dead-letter topic, as they were (their own
+ * headers included), with the headers the Kafka binder's own DLQ uses ({@code x-original-topic}, {@code x-original-partition},
  * {@code x-original-offset}, {@code x-exception-message}), and waits for the broker: the poll's offsets are
  * committed only after its rejected records are safe.
  */
-final class CatalogDeadLetters {
+public final class DeadLetters {
 
     private final KafkaTemplate<String, byte[]> kafka;
 
-    CatalogDeadLetters(KafkaTemplate<String, byte[]> kafka) {
+    public DeadLetters(KafkaTemplate<String, byte[]> kafka) {
         this.kafka = kafka;
     }
 
-    void send(String deadLetterTopic, List<Rejected> rejected) {
+    public void send(String deadLetterTopic, List<DeadLetter> rejected) {
         if (rejected.isEmpty()) {
             return;
         }
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (Rejected r : rejected) {
+        for (DeadLetter r : rejected) {
             var record = new ProducerRecord<String, byte[]>(deadLetterTopic, r.record().keyText(), r.record().value());
+            r.record().headers().forEach((name, value) -> {
+                if (value instanceof byte[] bytes) {
+                    record.headers().add(name, bytes);
+                } else if (value instanceof String text) {
+                    header(record, name, text);
+                }
+            });
             header(record, "x-original-topic", r.record().topic());
             header(record, "x-original-partition", String.valueOf(r.record().partition()));
             header(record, "x-original-offset", String.valueOf(r.record().offset()));

@@ -1,0 +1,214 @@
+package org.tijian.evaluation.input;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.tijian.contracts.catalog.ComputationType;
+import org.tijian.contracts.catalog.IndicatorDefined;
+import org.tijian.contracts.intake.FindingReported;
+import org.tijian.contracts.intake.ObservationAccepted;
+import org.tijian.contracts.intake.ObservationKind;
+import org.tijian.contracts.intake.ObservationWithdrawn;
+import org.tijian.contracts.intake.SubmissionAccepted;
+import org.tijian.evaluation.result.IndicatorIndex;
+import org.tijian.evaluation.result.R2dbcPendingResults;
+import org.tijian.evaluation.result.ResultKey;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores what intake reported, every version under its own id ({@code on conflict do nothing}: a record delivered
+ * twice is stored once and counted once), and marks the results it touches. Nothing is incremented, every result is
+ * computed again from the current inputs, so a repeated delivery changes nothing.
+ */
+@Repository
+class R2dbcIntakeInbox {
+
+    private final DatabaseClient db;
+    private final R2dbcPendingResults pending;
+
+    R2dbcIntakeInbox(DatabaseClient db, R2dbcPendingResults pending) {
+        this.db = db;
+        this.pending = pending;
+    }
+
+    Mono<Void> store(IntakePoll poll, IndicatorIndex index) {
+        Map<ResultKey, String> touched = new LinkedHashMap<>();
+        for (ObservationAccepted v : poll.values()) {
+            index.usingElement(v.dataElement()).forEach(i -> touched.putIfAbsent(
+                    new ResultKey(v.checkYear(), i.code(), v.areaCode()), poll.traceOf(v)));
+        }
+        for (FindingReported f : poll.findings()) {
+            touched.putIfAbsent(new ResultKey(f.checkYear(), f.indicatorCode(), f.areaCode()), poll.traceOf(f));
+        }
+        for (ObservationWithdrawn w : poll.withdrawals()) {
+            if (w.kind() == ObservationKind.VALUE) {
+                index.usingElement(w.subject()).forEach(i -> touched.putIfAbsent(
+                        new ResultKey(w.checkYear(), i.code(), w.areaCode()), poll.traceOf(w)));
+            } else if (w.kind() == ObservationKind.FINDING) {
+                touched.putIfAbsent(new ResultKey(w.checkYear(), w.subject(), w.areaCode()), poll.traceOf(w));
+            }
+        }
+        return values(poll.values())
+                .then(findings(poll.findings()))
+                .then(withdrawals(poll.withdrawals()))
+                .then(pending.mark(touched))
+                .then(coverage(poll.submissions(), index));
+    }
+
+    private Mono<Void> values(List<ObservationAccepted> values) {
+        if (values.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into observed_value (observation_id, check_year, area_code, data_element, value, unit,
+                          revision, supersedes, department, batch_id, row_no, accepted_at)
+                        select id, y, a, e, v, u, r, s, d, b, n, timestamptz 'epoch' + t * interval '1 microsecond'
+                        from unnest(cast(:id as uuid[]), cast(:y as int[]), cast(:a as text[]), cast(:e as text[]),
+                          cast(:v as numeric[]), cast(:u as text[]), cast(:r as int[]), cast(:s as uuid[]),
+                          cast(:d as text[]), cast(:b as uuid[]), cast(:n as int[]), cast(:t as bigint[]))
+                          as x(id, y, a, e, v, u, r, s, d, b, n, t)
+                        on conflict (observation_id) do nothing""")
+                .bind("id", column(values, ObservationAccepted::observationId, UUID[]::new))
+                .bind("y", column(values, ObservationAccepted::checkYear, Integer[]::new))
+                .bind("a", column(values, ObservationAccepted::areaCode, String[]::new))
+                .bind("e", column(values, ObservationAccepted::dataElement, String[]::new))
+                .bind("v", column(values, ObservationAccepted::value, BigDecimal[]::new))
+                .bind("u", column(values, ObservationAccepted::unit, String[]::new))
+                .bind("r", column(values, o -> o.revision() == null ? 1 : o.revision(), Integer[]::new))
+                .bind("s", column(values, ObservationAccepted::supersedes, UUID[]::new))
+                .bind("d", column(values, ObservationAccepted::department, String[]::new))
+                .bind("b", column(values, ObservationAccepted::batchId, UUID[]::new))
+                .bind("n", column(values, ObservationAccepted::rowNo, Integer[]::new))
+                .bind("t", column(values, o -> micros(o.acceptedAt()), Long[]::new))
+                .then();
+    }
+
+    private Mono<Void> findings(List<FindingReported> findings) {
+        if (findings.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into finding (finding_id, check_year, indicator_code, area_code, finding_type, severity,
+                          description_zh, revision, supersedes, department, batch_id, row_no, reported_at)
+                        select id, y, i, a, ft, sv, ds, r, s, d, b, n, timestamptz 'epoch' + t * interval '1 microsecond'
+                        from unnest(cast(:id as uuid[]), cast(:y as int[]), cast(:i as text[]), cast(:a as text[]),
+                          cast(:ft as text[]), cast(:sv as text[]), cast(:ds as text[]), cast(:r as int[]),
+                          cast(:s as uuid[]), cast(:d as text[]), cast(:b as uuid[]), cast(:n as int[]),
+                          cast(:t as bigint[]))
+                          as x(id, y, i, a, ft, sv, ds, r, s, d, b, n, t)
+                        on conflict (finding_id) do nothing""")
+                .bind("id", column(findings, FindingReported::findingId, UUID[]::new))
+                .bind("y", column(findings, FindingReported::checkYear, Integer[]::new))
+                .bind("i", column(findings, FindingReported::indicatorCode, String[]::new))
+                .bind("a", column(findings, FindingReported::areaCode, String[]::new))
+                .bind("ft", column(findings, f -> f.findingType() == null ? "" : f.findingType(), String[]::new))
+                .bind("sv", column(findings, FindingReported::severity, String[]::new))
+                .bind("ds", column(findings, FindingReported::descriptionZh, String[]::new))
+                .bind("r", column(findings, FindingReported::revision, Integer[]::new))
+                .bind("s", column(findings, FindingReported::supersedes, UUID[]::new))
+                .bind("d", column(findings, FindingReported::department, String[]::new))
+                .bind("b", column(findings, FindingReported::batchId, UUID[]::new))
+                .bind("n", column(findings, FindingReported::rowNo, Integer[]::new))
+                .bind("t", column(findings, f -> micros(f.reportedAt()), Long[]::new))
+                .then();
+    }
+
+    private Mono<Void> withdrawals(List<ObservationWithdrawn> withdrawals) {
+        if (withdrawals.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into withdrawal (observation_id, kind, department, batch_id, row_no, withdrawn_at)
+                        select id, k, d, b, n, timestamptz 'epoch' + t * interval '1 microsecond'
+                        from unnest(cast(:id as uuid[]), cast(:k as text[]), cast(:d as text[]), cast(:b as uuid[]),
+                          cast(:n as int[]), cast(:t as bigint[])) as x(id, k, d, b, n, t)
+                        on conflict (observation_id) do nothing""")
+                .bind("id", column(withdrawals, ObservationWithdrawn::observationId, UUID[]::new))
+                .bind("k", column(withdrawals, w -> w.kind().name(), String[]::new))
+                .bind("d", column(withdrawals, ObservationWithdrawn::department, String[]::new))
+                .bind("b", column(withdrawals, ObservationWithdrawn::batchId, UUID[]::new))
+                .bind("n", column(withdrawals, ObservationWithdrawn::rowNo, Integer[]::new))
+                .bind("t", column(withdrawals, w -> micros(w.withdrawnAt()), Long[]::new))
+                .then();
+    }
+
+    /**
+     * Records what item-level surveys covered and marks what that changes: the covered areas and their ancestors up
+     * to the city, every area between them and the items (their counts of surveyed items change), and the items below
+     * them that had no data this year or a result last year (an item that failed last year and was surveyed without
+     * a finding now passes).
+     */
+    private Mono<Void> coverage(List<SubmissionAccepted> submissions, IndicatorIndex index) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (SubmissionAccepted s : submissions) {
+            if (s.kind() != ObservationKind.FINDING) {
+                continue;
+            }
+            for (String indicatorCode : s.indicatorCodes()) {
+                IndicatorDefined indicator = index.find(indicatorCode);
+                if (indicator == null || indicator.computation().type() != ComputationType.ITEM_COUNT) {
+                    continue;
+                }
+                for (String area : s.coverage()) {
+                    rows.add(new Object[] {s.checkYear(), indicatorCode, area, indicator.evaluationLevel().ordinal(),
+                            indicator.evaluationLevel().name(), s.batchId(), s.department(), micros(s.acceptedAt())});
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return Mono.empty();
+        }
+        Mono<Void> insert = db.sql("""
+                        insert into survey_coverage (check_year, indicator_code, area_code, batch_id, department, accepted_at)
+                        select y, i, a, b, d, timestamptz 'epoch' + t * interval '1 microsecond'
+                        from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[]), cast(:b as uuid[]),
+                          cast(:d as text[]), cast(:t as bigint[])) as x(y, i, a, b, d, t)
+                        on conflict do nothing""")
+                .bind("y", rows.stream().map(r -> (Integer) r[0]).toArray(Integer[]::new))
+                .bind("i", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                .bind("a", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
+                .bind("b", rows.stream().map(r -> (UUID) r[5]).toArray(UUID[]::new))
+                .bind("d", rows.stream().map(r -> (String) r[6]).toArray(String[]::new))
+                .bind("t", rows.stream().map(r -> (Long) r[7]).toArray(Long[]::new))
+                .then();
+        Mono<Void> mark = db.sql("""
+                        insert into evaluation_pending (check_year, indicator_code, area_code, level_rank)
+                        select distinct c.y, c.i, x.code, x.level_rank
+                        from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[]), cast(:rank as int[]),
+                          cast(:lvl as text[])) as c(y, i, a, item_rank, item_level)
+                        join area ca on ca.code = c.a
+                        cross join lateral (
+                          select up.code, up.level_rank from area up
+                          where up.code = any(ca.path) and up.level_rank >= 1
+                          union all
+                          select d.code, d.level_rank from area d
+                          where d.path @> array[c.a] and d.level_rank < c.item_rank and d.code <> c.a
+                          union all
+                          select item.code, item.level_rank from area item
+                          join indicator_result r on r.area_code = item.code and r.indicator_code = c.i
+                            and (r.check_year = c.y - 1 or (r.check_year = c.y and r.verdict = 'NO_DATA'))
+                          where item.path @> array[c.a] and item.level_rank = c.item_rank) x
+                        on conflict do nothing""")
+                .bind("y", rows.stream().map(r -> (Integer) r[0]).toArray(Integer[]::new))
+                .bind("i", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
+                .bind("a", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
+                .bind("rank", rows.stream().map(r -> (Integer) r[3]).toArray(Integer[]::new))
+                .bind("lvl", rows.stream().map(r -> (String) r[4]).toArray(String[]::new))
+                .then();
+        return insert.then(mark);
+    }
+
+    private static <T, C> C[] column(List<T> rows, Function<T, C> value, java.util.function.IntFunction<C[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+}

@@ -1,0 +1,317 @@
+package org.tijian.evaluation.result;
+
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.tijian.contracts.AreaLevel;
+import org.tijian.contracts.Verdict;
+import org.tijian.evaluation.indicator.CityClassification;
+import org.tijian.evaluation.result.ResultInputs.ChildResult;
+import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
+import org.tijian.evaluation.result.ResultInputs.ReportedValue;
+import reactor.core.publisher.Mono;
+
+/**
+ * The SQL of an evaluation round: claim pending results, read everything they are computed from for the whole round
+ * at once (one statement per kind of input, keys passed as arrays), write the new results, their history and the
+ * marks of the parents to compute next. Runs inside the round's transaction.
+ */
+@Repository
+class R2dbcEvaluationRounds {
+
+    /** A result to compute again, and since when it has been waiting (epoch microseconds). */
+    record Pending(ResultKey key, int levelRank, long markedAtMicros, String traceparent) {
+    }
+
+    /** What surveys covered for one result. */
+    record Coverage(boolean covered, long coveredItems) {
+    }
+
+    private final DatabaseClient db;
+
+    R2dbcEvaluationRounds(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Up to {@code limit} pending results of the deepest level waiting, removed from the queue (skip locked). */
+    Mono<List<Pending>> claim(int limit) {
+        return db.sql("""
+                        with deepest as (select max(level_rank) as rank from evaluation_pending),
+                        claimed as (
+                          select p.check_year, p.indicator_code, p.area_code from evaluation_pending p, deepest
+                          where p.level_rank = deepest.rank
+                          order by p.level_rank desc, p.marked_at limit :limit for update of p skip locked)
+                        delete from evaluation_pending p using claimed c
+                        where p.check_year = c.check_year and p.indicator_code = c.indicator_code
+                          and p.area_code = c.area_code
+                        returning p.check_year, p.indicator_code, p.area_code, p.level_rank,
+                          cast(extract(epoch from p.marked_at) * 1000000 as bigint) as marked_at, p.traceparent""")
+                .bind("limit", limit)
+                .map(row -> new Pending(new ResultKey(row.get("check_year", Integer.class),
+                        row.get("indicator_code", String.class), row.get("area_code", String.class)),
+                        row.get("level_rank", Short.class), row.get("marked_at", Long.class),
+                        row.get("traceparent", String.class)))
+                .all().collectList();
+    }
+
+    Mono<Long> nextRoundId() {
+        return db.sql("select nextval('evaluation_round_id') as id").map(row -> row.get("id", Long.class)).one();
+    }
+
+    Mono<Map<String, AreaPosition>> areas(Collection<String> codes) {
+        return db.sql("""
+                        select a.code, a.level, a.parent_code, a.population, a.buildings, a.compounds, a.communities,
+                          a.streets, c.city_class, c.size_class
+                        from area a left join area c on c.code = a.city_code where a.code = any(:codes)""")
+                .bind("codes", codes.toArray(String[]::new))
+                .map(row -> new AreaPosition(row.get("code", String.class),
+                        AreaLevel.valueOf(row.get("level", String.class)), row.get("parent_code", String.class),
+                        new CityClassification(row.get("city_class", String.class), row.get("size_class", String.class)),
+                        row.get("population", Long.class), row.get("buildings", Long.class),
+                        row.get("compounds", Long.class), row.get("communities", Long.class),
+                        row.get("streets", Long.class), true))
+                .all().collectMap(AreaPosition::code);
+    }
+
+    Mono<Map<ResultKey, IndicatorResult>> current(Collection<ResultKey> keys) {
+        return keyed("select " + R2dbcResultStore.COLUMNS + " from indicator_result r join " + R2dbcPendingResults.KEYS
+                        + " on r.check_year = k.y and r.indicator_code = k.i and r.area_code = k.a", keys)
+                .map(R2dbcResultStore::read).all()
+                .collectMap(r -> new ResultKey(r.checkYear(), r.indicatorCode(), r.areaCode()));
+    }
+
+    /** The keys whose indicator and area have a result in the year before. */
+    Mono<Set<ResultKey>> withResultLastYear(Collection<ResultKey> keys) {
+        return keyed("select k.y, k.i, k.a from " + R2dbcPendingResults.KEYS + " where exists (select 1 from indicator_result r "
+                        + "where r.check_year = k.y - 1 and r.indicator_code = k.i and r.area_code = k.a)", keys)
+                .map(R2dbcEvaluationRounds::key).all().collect(Collectors.toSet());
+    }
+
+    /** The current (highest revision, not withdrawn) value of each data element at each key's area. */
+    Mono<Map<ResultKey, Map<String, ReportedValue>>> values(Map<ResultKey, Set<String>> elementsByKey) {
+        List<Integer> years = new ArrayList<>();
+        List<String> elements = new ArrayList<>();
+        List<String> areas = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        elementsByKey.forEach((key, wanted) -> wanted.forEach(element -> {
+            if (seen.add(key.checkYear() + "\u0000" + element + "\u0000" + key.areaCode())) {
+                years.add(key.checkYear());
+                elements.add(element);
+                areas.add(key.areaCode());
+            }
+        }));
+        if (years.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("""
+                        select k.y, k.e, k.a, v.observation_id, v.value, v.unit
+                        from unnest(cast(:years as int[]), cast(:elements as text[]), cast(:areas as text[])) as k(y, e, a)
+                        join lateral (select observation_id, value, unit from observed_value v
+                                      where v.check_year = k.y and v.data_element = k.e and v.area_code = k.a
+                                      order by v.revision desc, v.accepted_at desc limit 1) v on true
+                        where not exists (select 1 from withdrawal w where w.observation_id = v.observation_id)""")
+                .bind("years", years.toArray(Integer[]::new)).bind("elements", elements.toArray(String[]::new))
+                .bind("areas", areas.toArray(String[]::new))
+                .map(row -> new Object[] {row.get("y", Integer.class), row.get("e", String.class), row.get("a", String.class),
+                        new ReportedValue(row.get("observation_id", UUID.class), row.get("value", BigDecimal.class),
+                                row.get("unit", String.class))})
+                .all().collectList()
+                .map(rows -> {
+                    Map<String, Map<String, ReportedValue>> byYearArea = new HashMap<>();
+                    for (Object[] r : rows) {
+                        byYearArea.computeIfAbsent(r[0] + "\u0000" + r[2], x -> new HashMap<>()).put((String) r[1],
+                                (ReportedValue) r[3]);
+                    }
+                    Map<ResultKey, Map<String, ReportedValue>> result = new HashMap<>();
+                    elementsByKey.forEach((key, wanted) -> {
+                        Map<String, ReportedValue> atArea = byYearArea.getOrDefault(
+                                key.checkYear() + "\u0000" + key.areaCode(), Map.of());
+                        Map<String, ReportedValue> own = new HashMap<>();
+                        wanted.forEach(e -> {
+                            if (atArea.containsKey(e)) {
+                                own.put(e, atArea.get(e));
+                            }
+                        });
+                        result.put(key, own);
+                    });
+                    return result;
+                });
+    }
+
+    /** The current findings (one per finding type, highest revision, not withdrawn) at each key's area. */
+    Mono<Map<ResultKey, List<ReportedFinding>>> findings(Collection<ResultKey> keys) {
+        return keyed("""
+                        select k.y, k.i, k.a, f.finding_id, f.finding_type, f.severity, f.description_zh from %s
+                        join lateral (select distinct on (finding_type) finding_id, finding_type, severity, description_zh
+                                      from finding f
+                                      where f.check_year = k.y and f.indicator_code = k.i and f.area_code = k.a
+                                      order by finding_type, revision desc, reported_at desc) f on true
+                        where not exists (select 1 from withdrawal w where w.observation_id = f.finding_id)"""
+                        .formatted(R2dbcPendingResults.KEYS), keys)
+                .map(row -> Map.entry(key(row), new ReportedFinding(row.get("finding_id", UUID.class),
+                        row.get("finding_type", String.class), row.get("severity", String.class),
+                        row.get("description_zh", String.class))))
+                .all().collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(R2dbcEvaluationRounds::lists);
+    }
+
+    /** The current results of each key's children. */
+    Mono<Map<ResultKey, List<ChildResult>>> children(Collection<ResultKey> keys) {
+        return keyed("""
+                        select k.y, k.i, k.a, r.area_code as child, r.verdict, r.value, r.numerator, r.denominator,
+                          r.items_failing, r.items_surveyed
+                        from %s join area c on c.parent_code = k.a
+                        join indicator_result r on r.check_year = k.y and r.indicator_code = k.i and r.area_code = c.code"""
+                        .formatted(R2dbcPendingResults.KEYS), keys)
+                .map(row -> Map.entry(key(row), new ChildResult(row.get("child", String.class),
+                        Verdict.valueOf(row.get("verdict", String.class)), row.get("value", BigDecimal.class),
+                        row.get("numerator", BigDecimal.class), row.get("denominator", BigDecimal.class),
+                        row.get("items_failing", Long.class), row.get("items_surveyed", Long.class))))
+                .all().collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(R2dbcEvaluationRounds::lists);
+    }
+
+    /**
+     * Survey coverage of item counts: whether the area (or an ancestor) was covered and, for an area above the item
+     * level, how many items the covered areas inside it hold (each covered area counted once, not again below
+     * another covered area).
+     */
+    Mono<Map<ResultKey, Coverage>> coverage(Map<ResultKey, AreaLevel> itemLevelByKey, Set<ResultKey> aggregates) {
+        if (itemLevelByKey.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<ResultKey> keys = new ArrayList<>(itemLevelByKey.keySet());
+        return db.sql("""
+                        select k.y, k.i, k.a,
+                          exists (select 1 from survey_coverage s where s.check_year = k.y and s.indicator_code = k.i
+                                  and s.area_code = any(a.path)) as covered,
+                          case when k.agg then (
+                            select coalesce(sum(case k.lvl when 'BUILDING' then ca.buildings when 'COMPOUND' then ca.compounds
+                                                 when 'COMMUNITY' then ca.communities when 'STREET' then ca.streets
+                                                 else 1 end), 0)
+                            from survey_coverage s join area ca on ca.code = s.area_code
+                            where s.check_year = k.y and s.indicator_code = k.i and ca.path @> array[k.a]
+                              and not exists (select 1 from survey_coverage s2
+                                              where s2.check_year = k.y and s2.indicator_code = k.i
+                                                and s2.area_code = any(ca.path) and s2.area_code <> s.area_code))
+                          else 0 end as covered_items
+                        from unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[]),
+                                    cast(:levels as text[]), cast(:aggregates as boolean[])) as k(y, i, a, lvl, agg)
+                        join area a on a.code = k.a""")
+                .bind("years", keys.stream().map(ResultKey::checkYear).toArray(Integer[]::new))
+                .bind("indicators", keys.stream().map(ResultKey::indicatorCode).toArray(String[]::new))
+                .bind("areas", keys.stream().map(ResultKey::areaCode).toArray(String[]::new))
+                .bind("levels", keys.stream().map(k -> itemLevelByKey.get(k).name()).toArray(String[]::new))
+                .bind("aggregates", keys.stream().map(aggregates::contains).toArray(Boolean[]::new))
+                .map(row -> Map.entry(key(row), new Coverage(row.get("covered", Boolean.class),
+                        row.get("covered_items", Long.class))))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Inserts or replaces the current results; appends the new versions to the history under the round. */
+    Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, long roundId) {
+        if (results.isEmpty()) {
+            return Mono.empty();
+        }
+        Mono<Long> upsert = db.sql("""
+                        insert into indicator_result (id, check_year, area_code, indicator_code, version, value, unit,
+                          verdict, standard, gap, explanation, observation_ids, evaluated_at, area_level, evaluation_level,
+                          items_failing, items_surveyed, items_total, numerator, denominator, missing, grade,
+                          standard_revision, detail_zh, severity)
+                        select id, y, a, i, ver, val, unit, verdict, std, gap, expl, cast(string_to_array(obs, ',') as uuid[]),
+                          timestamptz 'epoch' + at * interval '1 microsecond', al, el, fail, surv, tot, num, den,
+                          string_to_array(miss, '|'), grade, srev, detail, sev
+                        from unnest(cast(:id as uuid[]), cast(:y as int[]), cast(:a as text[]), cast(:i as text[]),
+                          cast(:ver as int[]), cast(:val as numeric[]), cast(:unit as text[]), cast(:verdict as text[]),
+                          cast(:std as text[]), cast(:gap as numeric[]), cast(:expl as text[]), cast(:obs as text[]),
+                          cast(:at as bigint[]), cast(:al as text[]), cast(:el as text[]), cast(:fail as bigint[]),
+                          cast(:surv as bigint[]), cast(:tot as bigint[]), cast(:num as numeric[]), cast(:den as numeric[]),
+                          cast(:miss as text[]), cast(:grade as text[]), cast(:srev as bigint[]), cast(:detail as text[]),
+                          cast(:sev as text[]))
+                          as u(id, y, a, i, ver, val, unit, verdict, std, gap, expl, obs, at, al, el, fail, surv, tot, num,
+                               den, miss, grade, srev, detail, sev)
+                        on conflict (id) do update set version = excluded.version, value = excluded.value,
+                          unit = excluded.unit, verdict = excluded.verdict, standard = excluded.standard,
+                          gap = excluded.gap, explanation = excluded.explanation,
+                          observation_ids = excluded.observation_ids, evaluated_at = excluded.evaluated_at,
+                          area_level = excluded.area_level, evaluation_level = excluded.evaluation_level,
+                          items_failing = excluded.items_failing, items_surveyed = excluded.items_surveyed,
+                          items_total = excluded.items_total, numerator = excluded.numerator,
+                          denominator = excluded.denominator, missing = excluded.missing, grade = excluded.grade,
+                          standard_revision = excluded.standard_revision, detail_zh = excluded.detail_zh,
+                          severity = excluded.severity""")
+                .bind("id", results.stream().map(IndicatorResult::id).toArray(UUID[]::new))
+                .bind("y", results.stream().map(IndicatorResult::checkYear).toArray(Integer[]::new))
+                .bind("a", results.stream().map(IndicatorResult::areaCode).toArray(String[]::new))
+                .bind("i", results.stream().map(IndicatorResult::indicatorCode).toArray(String[]::new))
+                .bind("ver", results.stream().map(IndicatorResult::version).toArray(Integer[]::new))
+                .bind("val", results.stream().map(IndicatorResult::value).toArray(BigDecimal[]::new))
+                .bind("unit", results.stream().map(IndicatorResult::unit).toArray(String[]::new))
+                .bind("verdict", results.stream().map(r -> r.verdict().name()).toArray(String[]::new))
+                .bind("std", results.stream().map(IndicatorResult::standard).toArray(String[]::new))
+                .bind("gap", results.stream().map(IndicatorResult::gap).toArray(BigDecimal[]::new))
+                .bind("expl", results.stream().map(IndicatorResult::explanation).toArray(String[]::new))
+                .bind("obs", results.stream().map(r -> r.observationIds().stream().map(UUID::toString)
+                        .collect(Collectors.joining(","))).toArray(String[]::new))
+                .bind("at", results.stream().map(r -> micros(r.evaluatedAt())).toArray(Long[]::new))
+                .bind("al", results.stream().map(r -> name(r.areaLevel())).toArray(String[]::new))
+                .bind("el", results.stream().map(r -> name(r.evaluationLevel())).toArray(String[]::new))
+                .bind("fail", results.stream().map(IndicatorResult::itemsFailing).toArray(Long[]::new))
+                .bind("surv", results.stream().map(IndicatorResult::itemsSurveyed).toArray(Long[]::new))
+                .bind("tot", results.stream().map(IndicatorResult::itemsTotal).toArray(Long[]::new))
+                .bind("num", results.stream().map(IndicatorResult::numerator).toArray(BigDecimal[]::new))
+                .bind("den", results.stream().map(IndicatorResult::denominator).toArray(BigDecimal[]::new))
+                .bind("miss", results.stream().map(r -> String.join("|", r.missing())).toArray(String[]::new))
+                .bind("grade", results.stream().map(IndicatorResult::grade).toArray(String[]::new))
+                .bind("srev", results.stream().map(IndicatorResult::standardRevision).toArray(Long[]::new))
+                .bind("detail", results.stream().map(IndicatorResult::detailZh).toArray(String[]::new))
+                .bind("sev", results.stream().map(IndicatorResult::severity).toArray(String[]::new))
+                .fetch().rowsUpdated();
+        Mono<Long> history = newVersions.isEmpty() ? Mono.just(0L) : db.sql("""
+                        insert into indicator_result_history (result_id, version, value, verdict, standard, gap,
+                          explanation, observation_ids, evaluated_at, unit, area_level, evaluation_level, items_failing,
+                          items_surveyed, items_total, numerator, denominator, missing, grade, standard_revision, detail_zh,
+                          severity, round_id, round_position)
+                        select r.id, r.version, r.value, r.verdict, r.standard, r.gap, r.explanation, r.observation_ids,
+                          r.evaluated_at, r.unit, r.area_level, r.evaluation_level, r.items_failing, r.items_surveyed,
+                          r.items_total, r.numerator, r.denominator, r.missing, r.grade, r.standard_revision, r.detail_zh,
+                          r.severity, :round, u.pos
+                        from unnest(cast(:ids as uuid[])) with ordinality as u(id, pos)
+                        join indicator_result r on r.id = u.id""")
+                .bind("ids", newVersions.toArray(UUID[]::new)).bind("round", roundId)
+                .fetch().rowsUpdated();
+        return upsert.then(history).then();
+    }
+
+    private DatabaseClient.GenericExecuteSpec keyed(String sql, Collection<ResultKey> keys) {
+        return R2dbcPendingResults.keyed(db, sql, keys);
+    }
+
+    private static ResultKey key(Readable row) {
+        return new ResultKey(row.get("y", Integer.class), row.get("i", String.class), row.get("a", String.class));
+    }
+
+    private static <K, V> Map<K, List<V>> lists(Map<K, Collection<V>> multimap) {
+        Map<K, List<V>> result = new HashMap<>();
+        multimap.forEach((k, v) -> result.put(k, List.copyOf(v)));
+        return result;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    static long micros(java.time.Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+}

@@ -1,0 +1,50 @@
+package org.tijian.evaluation.result;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+/** The queue of results to compute (again): {@code evaluation_pending}, ordered by the level of the area. */
+@Repository
+public class R2dbcPendingResults {
+
+    static final String KEYS = "unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[])) as k(y, i, a)";
+
+    private final DatabaseClient db;
+
+    R2dbcPendingResults(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /**
+     * Marks results to compute, at their area's level; an area the tree does not hold counts as a building.
+     *
+     * @param traces the key's cause's {@code traceparent} (null values allowed), carried to the published results
+     */
+    public Mono<Void> mark(Map<ResultKey, String> traces) {
+        if (traces.isEmpty()) {
+            return Mono.empty();
+        }
+        List<ResultKey> keys = new ArrayList<>(traces.keySet());
+        return keyed(db, """
+                        insert into evaluation_pending (check_year, indicator_code, area_code, level_rank, traceparent)
+                        select k.y, k.i, k.a, coalesce(a.level_rank, 6), k.t
+                        from unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[]),
+                                    cast(:traces as text[])) as k(y, i, a, t)
+                        left join area a on a.code = k.a
+                        on conflict do nothing""", keys)
+                .bind("traces", keys.stream().map(traces::get).toArray(String[]::new))
+                .then();
+    }
+
+    static DatabaseClient.GenericExecuteSpec keyed(DatabaseClient db, String sql, Collection<ResultKey> keys) {
+        return db.sql(sql)
+                .bind("years", keys.stream().map(ResultKey::checkYear).toArray(Integer[]::new))
+                .bind("indicators", keys.stream().map(ResultKey::indicatorCode).toArray(String[]::new))
+                .bind("areas", keys.stream().map(ResultKey::areaCode).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,65 @@
+package org.tijian.evaluation.result;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.tijian.contracts.catalog.IndicatorDefined;
+import org.tijian.kit.outbox.OutboxExpansion;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes an evaluation round's new result versions ({@code IndicatorEvaluated}) from the history, in the order the
+ * round computed them: the round's single outbox row names this expansion. Each event's id is derived from the result
+ * and its version, so a relay that restarts mid-round sends the rest again and consumers drop what they had.
+ */
+@Component
+class R2dbcResultPublication implements OutboxExpansion {
+
+    static final String NAME = "evaluation.round";
+
+    private final JsonMapper json;
+    private final IndicatorIndexService catalog;
+
+    R2dbcResultPublication(JsonMapper json, IndicatorIndexService catalog) {
+        this.json = json;
+        this.catalog = catalog;
+    }
+
+    record Parameters(Long roundId) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Flux<ExpandedEvent> next(DatabaseClient db, byte[] parameters, long position, int limit) {
+        long round = json.readValue(parameters, Parameters.class).roundId();
+        return catalog.current().flatMapMany(index -> db.sql("""
+                        select cast(h.round_position as bigint) as round_position, h.result_id as id, r.check_year, r.area_code, r.indicator_code,
+                          h.version, h.value, h.unit, h.verdict, h.standard, h.gap, h.explanation, h.observation_ids,
+                          h.evaluated_at, h.area_level, h.evaluation_level, h.items_failing, h.items_surveyed,
+                          h.items_total, h.numerator, h.denominator, h.missing, h.grade, h.standard_revision, h.detail_zh,
+                          h.severity
+                        from indicator_result_history h join indicator_result r on r.id = h.result_id
+                        where h.round_id = :round and h.round_position > :position
+                        order by h.round_position limit :limit""")
+                .bind("round", round).bind("position", position).bind("limit", limit)
+                .map(row -> {
+                    IndicatorResult result = R2dbcResultStore.read(row);
+                    long at = row.get("round_position", Long.class);
+                    IndicatorDefined indicator = index.find(result.indicatorCode());
+                    byte[] payload = json.writeValueAsBytes(result.evaluated(indicator));
+                    return new ExpandedEvent(at, eventId(result.id(), result.version()), result.areaCode(),
+                            result.id().toString(), payload);
+                })
+                .all());
+    }
+
+    static UUID eventId(UUID resultId, int version) {
+        return UUID.nameUUIDFromBytes(("IndicatorEvaluated " + resultId + " " + version).getBytes(StandardCharsets.UTF_8));
+    }
+}
