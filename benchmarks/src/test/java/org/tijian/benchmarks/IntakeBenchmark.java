@@ -295,7 +295,8 @@ class IntakeBenchmark {
         if (!DOWNSTREAM) {
             // with auto-startup=false the consumer was still seen assigned the partitions, so the binding
             // listens to a topic nobody writes to
-            options.add("-Dspring.cloud.stream.bindings.observationAccepted-in-0.destination=benchmark.held-back");
+            options.add("-Dspring.cloud.stream.bindings.intakeObservations-in-0.destination=benchmark.held-back");
+            options.add("-Dspring.cloud.stream.bindings.intakeSubmissions-in-0.destination=benchmark.held-back");
         }
         return options;
     }

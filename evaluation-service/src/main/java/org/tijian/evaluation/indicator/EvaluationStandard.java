@@ -71,7 +71,8 @@ public record EvaluationStandard(
             case EQUALS -> comparison == 0;
             case BETWEEN, NOT_GRADED -> throw new IllegalStateException("handled above");
         };
-        String relation = comparison < 0 ? "<" : comparison > 0 ? ">" : "=";
+        String relation = comparison < 0 ? "<" : comparison > 0 ? ">"
+                : operator == StandardOperator.AT_LEAST ? ">=" : operator == StandardOperator.AT_MOST ? "<=" : "=";
         String explanation = shown + " " + relation + " " + lower;
         if (pass) {
             return new Judgment(Verdict.PASS, null, explanation);

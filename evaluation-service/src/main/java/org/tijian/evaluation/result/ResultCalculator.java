@@ -29,12 +29,14 @@ import org.tijian.evaluation.result.ResultInputs.ReportedValue;
  *       and without a finding has no data, and an area with neither findings nor surveyed items has no data.
  *   <li>VALUE: the value reported for the area; above the indicator's level (a street for a compound indicator) the
  *       sum of what its children reported.
- *   <li>RATIO, COVERAGE: numerator / denominator × scale from the area's own figures, else from the sums of its
- *       children's numerators and denominators (shares of lengths, areas, counts add up that way).
+ *   <li>RATIO, COVERAGE: numerator / denominator × scale from the area's own figures; above the indicator's level
+ *       (a district for a street indicator) from the sums of its children's numerators and denominators (shares of
+ *       lengths, areas, counts add up that way).
  *   <li>PER_CAPITA: the reported value / the area's population (常住人口 in the area tree).
  * </ul>
  *
- * A value reported under the indicator's own code (a department that reports the indicator itself) is taken as it is.
+ * A value reported under the indicator's own code (a department that reports the indicator itself) is taken as it is
+ * when the figures to compute it from are not all there.
  *
  * Empty when there is nothing to record: no input at all and no earlier result to supersede.
  */
@@ -51,13 +53,6 @@ public final class ResultCalculator {
     public static Optional<Computed> compute(IndicatorDefined indicator, EvaluationStandard standard, AreaPosition area,
             ResultInputs in, boolean hasCurrent) {
         Computation computation = indicator.computation();
-        ReportedValue direct = in.values().get(indicator.code());
-        if (direct != null && computation.type() != ComputationType.ITEM_COUNT) {
-            Judgment judgment = standard.judge(direct.value(), "%".equals(indicator.unit()) ? "%" : "");
-            return Optional.of(new Computed(direct.value(), indicator.unit(), judgment.verdict(), standard.describe(),
-                    judgment.gap(), judgment.explanation() + "（直接填报）", null, null, null, null, null, List.of(), null,
-                    List.of(direct.observationId()), null, null));
-        }
         return switch (computation.type()) {
             case ITEM_COUNT -> itemCount(indicator, standard, area, in, hasCurrent);
             case VALUE -> value(indicator, standard, area, in, hasCurrent);
@@ -65,6 +60,14 @@ public final class ResultCalculator {
                     computation.denominator());
             case PER_CAPITA -> ratio(indicator, standard, area, in, hasCurrent, computation.value(), POPULATION);
         };
+    }
+
+    /** The indicator's value as a department reported it under the indicator's own code. */
+    private static Computed direct(IndicatorDefined indicator, EvaluationStandard standard, ReportedValue direct) {
+        Judgment judgment = standard.judge(direct.value(), "%".equals(indicator.unit()) ? "%" : "");
+        return new Computed(direct.value(), indicator.unit(), judgment.verdict(), standard.describe(), judgment.gap(),
+                judgment.explanation() + "（直接填报）", null, null, null, null, null, List.of(), null,
+                List.of(direct.observationId()), null, null);
     }
 
     private static Optional<Computed> itemCount(IndicatorDefined indicator, EvaluationStandard standard,
@@ -109,6 +112,9 @@ public final class ResultCalculator {
         String element = indicator.computation().value();
         ReportedValue own = in.values().get(element);
         AreaLevel level = indicator.evaluationLevel();
+        if (own == null && in.values().containsKey(indicator.code())) {
+            return Optional.of(direct(indicator, standard, in.values().get(indicator.code())));
+        }
         if (own != null) {
             Judgment judgment = standard.judge(own.value());
             return Optional.of(new Computed(own.value(), indicator.unit(), judgment.verdict(), standard.describe(),
@@ -154,7 +160,9 @@ public final class ResultCalculator {
             if (denominator.observationId() != null) {
                 lineage.add(denominator.observationId());
             }
-        } else if (!reporting.isEmpty()) {
+        } else if (in.values().containsKey(indicator.code())) {
+            return Optional.of(direct(indicator, standard, in.values().get(indicator.code())));
+        } else if (area.above(indicator.evaluationLevel()) && !reporting.isEmpty()) {
             num = reporting.stream().map(ChildResult::numerator).reduce(BigDecimal.ZERO, BigDecimal::add);
             den = reporting.stream().map(ChildResult::denominator).reduce(BigDecimal.ZERO, BigDecimal::add);
             reported = (long) reporting.size();
