@@ -285,18 +285,24 @@ class IntakeBenchmark {
 
     /** The standalone defaults with a 512 MB heap and the full JIT; evaluation's observation consumer held back. */
     private static List<String> javaOptions() {
+        List<String> options = serviceJavaOptions();
+        if (!DOWNSTREAM) {
+            // with auto-startup=false the consumer was still seen assigned the partitions, so the binding
+            // listens to a topic nobody writes to
+            options.add("-Dspring.cloud.stream.bindings.intakeObservations-in-0.destination=benchmark.held-back");
+            options.add("-Dspring.cloud.stream.bindings.intakeSubmissions-in-0.destination=benchmark.held-back");
+        }
+        return options;
+    }
+
+    /** {@code benchmark.javaOptions}, by default a 512 MB heap, the parallel collector and small thread stacks. */
+    static List<String> serviceJavaOptions() {
         List<String> options = new ArrayList<>();
         String override = System.getProperty("benchmark.javaOptions");
         if (override != null && !override.isBlank()) {
             options.addAll(Arrays.asList(override.trim().split("\\s+")));
         } else {
             options.addAll(List.of("-Xmx512m", "-XX:+UseParallelGC", "-Xss512k"));
-        }
-        if (!DOWNSTREAM) {
-            // with auto-startup=false the consumer was still seen assigned the partitions, so the binding
-            // listens to a topic nobody writes to
-            options.add("-Dspring.cloud.stream.bindings.intakeObservations-in-0.destination=benchmark.held-back");
-            options.add("-Dspring.cloud.stream.bindings.intakeSubmissions-in-0.destination=benchmark.held-back");
         }
         return options;
     }
@@ -477,7 +483,7 @@ class IntakeBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

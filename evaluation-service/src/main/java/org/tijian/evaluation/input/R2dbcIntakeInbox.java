@@ -178,22 +178,33 @@ class R2dbcIntakeInbox {
                 .bind("t", rows.stream().map(r -> (Long) r[7]).toArray(Long[]::new))
                 .then();
         Mono<Void> mark = db.sql("""
+                        with recursive covered as (
+                          select * from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[]),
+                                               cast(:rank as int[]), cast(:lvl as text[])) as c(y, i, a, item_rank, item_level)),
+                        -- the areas between a covered area and the items, found down the parent links
+                        below as (
+                          select c.y, c.i, a.code, a.level_rank, c.item_rank from covered c
+                          join area a on a.parent_code = c.a where a.level_rank < c.item_rank
+                          union all
+                          select b.y, b.i, a.code, a.level_rank, b.item_rank from below b
+                          join area a on a.parent_code = b.code
+                          where b.level_rank < b.item_rank - 1 and a.level_rank < b.item_rank)
                         insert into evaluation_pending (check_year, indicator_code, area_code, level_rank)
-                        select distinct c.y, c.i, x.code, x.level_rank
-                        from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[]), cast(:rank as int[]),
-                          cast(:lvl as text[])) as c(y, i, a, item_rank, item_level)
-                        join area ca on ca.code = c.a
-                        cross join lateral (
-                          select up.code, up.level_rank from area up
-                          where up.code = any(ca.path) and up.level_rank >= 1
+                        select distinct y, i, code, level_rank from (
+                          select c.y, c.i, up.code, up.level_rank from covered c
+                          join area ca on ca.code = c.a join area up on up.code = any(ca.path) and up.level_rank >= 1
                           union all
-                          select d.code, d.level_rank from area d
-                          where d.path @> array[c.a] and d.level_rank < c.item_rank and d.code <> c.a
+                          select y, i, code, level_rank from below
                           union all
-                          select item.code, item.level_rank from area item
-                          join indicator_result r on r.area_code = item.code and r.indicator_code = c.i
-                            and (r.check_year = c.y - 1 or (r.check_year = c.y and r.verdict = 'NO_DATA'))
-                          where item.path @> array[c.a] and item.level_rank = c.item_rank) x
+                          select c.y, c.i, r.area_code, item.level_rank from covered c
+                          join indicator_result r on r.check_year = c.y - 1 and r.indicator_code = c.i
+                            and r.area_level = c.item_level
+                          join area item on item.code = r.area_code and item.path @> array[c.a]
+                          union all
+                          select c.y, c.i, r.area_code, item.level_rank from covered c
+                          join indicator_result r on r.check_year = c.y and r.indicator_code = c.i
+                            and r.verdict = 'NO_DATA' and r.area_level = c.item_level
+                          join area item on item.code = r.area_code and item.path @> array[c.a]) x
                         on conflict do nothing""")
                 .bind("y", rows.stream().map(r -> (Integer) r[0]).toArray(Integer[]::new))
                 .bind("i", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
