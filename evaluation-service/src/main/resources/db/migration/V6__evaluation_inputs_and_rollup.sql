@@ -72,16 +72,21 @@ create table survey_coverage (
 );
 
 -- Results to compute again. level_rank orders the work: buildings before compounds before communities.
+-- Append-only, without a unique key: marking never waits for a lock (a unique key made the rounds, which
+-- delete what they claim and mark parents, deadlock with the consumers marking the same results); a
+-- result marked twice is computed once: the round that claims it removes its other marks too.
 create table evaluation_pending (
+    id              bigserial   primary key,
     check_year      integer     not null,
     indicator_code  text        not null,
     area_code       text        not null,
     level_rank      smallint    not null,
     marked_at       timestamptz not null default now(),
-    traceparent     text,
-    primary key (check_year, indicator_code, area_code)
+    traceparent     text
 );
-create index evaluation_pending_order on evaluation_pending (level_rank desc, marked_at);
+create index evaluation_pending_order on evaluation_pending (level_rank desc, id);
+-- A round takes every mark of the results it computes, duplicates included.
+create index evaluation_pending_key on evaluation_pending (check_year, indicator_code, area_code);
 
 -- A result now says which level it is at and, for counts and sums, how much of the area was surveyed.
 alter table indicator_result

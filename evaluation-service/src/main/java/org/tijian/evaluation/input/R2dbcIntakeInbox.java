@@ -169,7 +169,7 @@ class R2dbcIntakeInbox {
                         select y, i, a, b, d, timestamptz 'epoch' + t * interval '1 microsecond'
                         from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[]), cast(:b as uuid[]),
                           cast(:d as text[]), cast(:t as bigint[])) as x(y, i, a, b, d, t)
-                        on conflict do nothing""")
+                        """)
                 .bind("y", rows.stream().map(r -> (Integer) r[0]).toArray(Integer[]::new))
                 .bind("i", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
                 .bind("a", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))
@@ -205,7 +205,7 @@ class R2dbcIntakeInbox {
                           join indicator_result r on r.check_year = c.y and r.indicator_code = c.i
                             and r.verdict = 'NO_DATA' and r.area_level = c.item_level
                           join area item on item.code = r.area_code and item.path @> array[c.a]) x
-                        on conflict do nothing""")
+                        """)
                 .bind("y", rows.stream().map(r -> (Integer) r[0]).toArray(Integer[]::new))
                 .bind("i", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
                 .bind("a", rows.stream().map(r -> (String) r[2]).toArray(String[]::new))

@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Computes pending results in rounds. A round claims up to {@code round-size} results of the deepest level waiting
+ * Computes pending results in rounds. A round claims up to {@code round-size} (4,000) results of the deepest level waiting
  * (buildings before compounds before communities, so a parent is computed from its children's current results), reads
  * their inputs in a few set-based statements, computes them ({@link ResultCalculator}), and in one transaction writes
  * what changed, marks the parents of what changed, and appends one outbox row that publishes the round's new versions.
@@ -69,7 +69,7 @@ public class EvaluationRoundService {
 
     public EvaluationRoundService(R2dbcEvaluationRounds rounds, R2dbcPendingResults pending, IndicatorIndexService catalog, EventOutbox outbox,
             TransactionalOperator transaction, MeterRegistry meters,
-            @Value("${tijian.evaluation.round-size:2000}") int roundSize,
+            @Value("${tijian.evaluation.round-size:4000}") int roundSize,
             @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval) {
         this.rounds = rounds;
         this.pending = pending;
@@ -120,7 +120,11 @@ public class EvaluationRoundService {
                 .defaultIfEmpty(0);
     }
 
-    private Mono<Void> compute(List<Pending> claimed, IndicatorIndex index) {
+    private Mono<Void> compute(List<Pending> marks, IndicatorIndex index) {
+        Map<ResultKey, Pending> firstMarks = new LinkedHashMap<>();
+        marks.forEach(mark -> firstMarks.merge(mark.key(), mark,
+                (a, b) -> a.markedAtMicros() <= b.markedAtMicros() ? a : b));
+        List<Pending> claimed = List.copyOf(firstMarks.values());
         Map<ResultKey, IndicatorDefined> indicators = new HashMap<>();
         for (Pending p : claimed) {
             IndicatorDefined indicator = index.find(p.key().indicatorCode());
@@ -156,10 +160,17 @@ public class EvaluationRoundService {
                     elements.put(key, wanted);
                 }
             });
-            Set<ResultKey> itemKeys = itemLevels.keySet();
-            return Mono.zip(rounds.current(keys), rounds.withResultLastYear(itemKeys), rounds.values(elements),
-                            rounds.findings(itemKeys), rounds.children(withChildren),
-                            rounds.coverage(itemLevels, aggregates))
+            // An item with a finding fails whatever surveys covered and whatever last year said: only the others
+            // (and the areas above the items) need the coverage and last year's results.
+            return rounds.findings(itemLevels.keySet()).flatMap(findings -> {
+                Map<ResultKey, AreaLevel> surveyed = new HashMap<>(itemLevels);
+                surveyed.keySet().removeIf(key -> !aggregates.contains(key) && findings.containsKey(key));
+                Set<ResultKey> withoutFinding = new LinkedHashSet<>(itemLevels.keySet());
+                withoutFinding.removeAll(findings.keySet());
+                withoutFinding.removeAll(aggregates);
+                return Mono.zip(rounds.current(keys), rounds.withResultLastYear(withoutFinding), rounds.values(elements),
+                        Mono.just(findings), rounds.children(withChildren), rounds.coverage(surveyed, aggregates));
+            })
                     .flatMap(inputs -> {
                         Instant now = Instant.now();
                         List<IndicatorResult> changed = new ArrayList<>();
@@ -209,6 +220,11 @@ public class EvaluationRoundService {
                             }
                         }
                         meters.counter("tijian.evaluation.recomputations").increment(claimed.size());
+                        if (log.isDebugEnabled()) {
+                            log.debug("round at level {}: {} marks, {} results computed, {} changed, {} new versions, "
+                                    + "{} parents marked", claimed.get(0).levelRank(), marks.size(), claimed.size(),
+                                    changed.size(), newVersions.size(), parents.size());
+                        }
                         Mono<Long> round = newVersions.isEmpty() ? Mono.just(0L) : rounds.nextRoundId();
                         return round.flatMap(roundId -> rounds.save(changed, newVersions, roundId)
                                 .then(pending.mark(parents))

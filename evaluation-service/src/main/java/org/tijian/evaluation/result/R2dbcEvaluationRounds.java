@@ -43,17 +43,25 @@ class R2dbcEvaluationRounds {
         this.db = db;
     }
 
-    /** Up to {@code limit} pending results of the deepest level waiting, removed from the queue (skip locked). */
+    /**
+     * The oldest {@code limit} marks of the deepest level waiting and every other mark of the same results, removed
+     * from the queue (skip locked): a result marked many times (a compound by each of its buildings) is computed once.
+     */
     Mono<List<Pending>> claim(int limit) {
         return db.sql("""
                         with deepest as (select max(level_rank) as rank from evaluation_pending),
-                        claimed as (
-                          select p.check_year, p.indicator_code, p.area_code from evaluation_pending p, deepest
+                        picked as (
+                          select p.id, p.check_year, p.indicator_code, p.area_code from evaluation_pending p, deepest
                           where p.level_rank = deepest.rank
-                          order by p.level_rank desc, p.marked_at limit :limit for update of p skip locked)
-                        delete from evaluation_pending p using claimed c
-                        where p.check_year = c.check_year and p.indicator_code = c.indicator_code
-                          and p.area_code = c.area_code
+                          order by p.level_rank desc, p.id limit :limit for update of p skip locked),
+                        duplicates as (
+                          select d.id from evaluation_pending d
+                          join (select distinct check_year, indicator_code, area_code from picked) k
+                            on d.check_year = k.check_year and d.indicator_code = k.indicator_code
+                              and d.area_code = k.area_code
+                          for update of d skip locked)
+                        delete from evaluation_pending p
+                        where p.id in (select id from picked union select id from duplicates)
                         returning p.check_year, p.indicator_code, p.area_code, p.level_rank,
                           cast(extract(epoch from p.marked_at) * 1000000 as bigint) as marked_at, p.traceparent""")
                 .bind("limit", limit)
@@ -84,6 +92,9 @@ class R2dbcEvaluationRounds {
     }
 
     Mono<Map<ResultKey, IndicatorResult>> current(Collection<ResultKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
         return keyed("select " + R2dbcResultStore.COLUMNS + " from indicator_result r join " + R2dbcPendingResults.KEYS
                         + " on r.check_year = k.y and r.indicator_code = k.i and r.area_code = k.a", keys)
                 .map(R2dbcResultStore::read).all()
@@ -92,6 +103,9 @@ class R2dbcEvaluationRounds {
 
     /** The keys whose indicator and area have a result in the year before. */
     Mono<Set<ResultKey>> withResultLastYear(Collection<ResultKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Set.of());
+        }
         return keyed("select k.y, k.i, k.a from " + R2dbcPendingResults.KEYS + " where exists (select 1 from indicator_result r "
                         + "where r.check_year = k.y - 1 and r.indicator_code = k.i and r.area_code = k.a)", keys)
                 .map(R2dbcEvaluationRounds::key).all().collect(Collectors.toSet());
@@ -150,6 +164,9 @@ class R2dbcEvaluationRounds {
 
     /** The current findings (one per finding type, highest revision, not withdrawn) at each key's area. */
     Mono<Map<ResultKey, List<ReportedFinding>>> findings(Collection<ResultKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
         return keyed("""
                         select k.y, k.i, k.a, f.finding_id, f.finding_type, f.severity, f.description_zh from %s
                         join lateral (select distinct on (finding_type) finding_id, finding_type, severity, description_zh
@@ -167,6 +184,9 @@ class R2dbcEvaluationRounds {
 
     /** The current results of each key's children. */
     Mono<Map<ResultKey, List<ChildResult>>> children(Collection<ResultKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
         return keyed("""
                         select k.y, k.i, k.a, r.area_code as child, r.verdict, r.value, r.numerator, r.denominator,
                           r.items_failing, r.items_surveyed

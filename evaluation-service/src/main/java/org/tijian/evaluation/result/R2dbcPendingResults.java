@@ -35,8 +35,7 @@ public class R2dbcPendingResults {
                         select k.y, k.i, k.a, coalesce(a.level_rank, 6), k.t
                         from unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[]),
                                     cast(:traces as text[])) as k(y, i, a, t)
-                        left join area a on a.code = k.a
-                        on conflict do nothing""", keys)
+                        left join area a on a.code = k.a""", keys)
                 .bind("traces", keys.stream().map(traces::get).toArray(String[]::new))
                 .then();
     }

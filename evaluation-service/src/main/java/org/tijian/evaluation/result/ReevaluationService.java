@@ -78,7 +78,6 @@ public class ReevaluationService {
                           from request q join indicator_result r
                             on r.check_year = q.check_year and r.indicator_code = q.indicator_code
                           left join area a on a.code = r.area_code
-                          on conflict do nothing
                           returning 1)
                         update reevaluation_request set finished_at = now(),
                           results_judged = (select count(*) from marked)

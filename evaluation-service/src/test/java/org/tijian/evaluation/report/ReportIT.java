@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.tijian.contracts.EventType;
-import org.tijian.contracts.intake.FindingReported;
-import org.tijian.contracts.intake.ObservationAccepted;
-import org.tijian.contracts.intake.ObservationKind;
-import org.tijian.contracts.intake.SubmissionAccepted;
-import org.tijian.kit.messaging.CloudEventHeaders;
-import org.tijian.testing.KafkaProbe;
-import org.tijian.testing.TestInfrastructure;
+import org.tijian.evaluation.EvaluationApi;
+import org.tijian.evaluation.IntakeEvents;
 import org.tijian.testing.TijianIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,8 +73,11 @@ class ReportIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private WebTestClient as(String user) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", "Bearer " + TestInfrastructure.get().tokens().tokenFor(user)).build();
+        return api().as(user);
+    }
+
+    private EvaluationApi api() {
+        return new EvaluationApi(port, WAIT);
     }
 
     @BeforeEach
@@ -469,9 +462,11 @@ class ReportIT {
 
     // --- waiting for the results
 
-    private record Expected(String area, String indicator, String verdict, String value) {
+    private record Expected(String area, String indicator, String verdict, String value)
+            implements EvaluationApi.Expectation {
 
-        String problemWith(Map<String, Object> actual) {
+        @Override
+        public String problemWith(Map<String, Object> actual) {
             if (actual == null) {
                 return area + " " + indicator + ": no result";
             }
@@ -488,30 +483,11 @@ class ReportIT {
     }
 
     private void awaitResults(int year, List<Expected> expected) {
-        List<String> problems = new ArrayList<>();
-        try {
-            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-                problems.clear();
-                for (Expected e : expected) {
-                    String problem = e.problemWith(result(year, e.area(), e.indicator()));
-                    if (problem != null) {
-                        problems.add(problem);
-                    }
-                }
-                return problems.isEmpty();
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            assertThat(problems).as("results of %d", year).isEmpty();
-        }
+        api().awaitResults(year, expected);
     }
 
     private Map<String, Object> result(int year, String area, String indicator) {
-        return as("province-reviewer").get()
-                .uri("/api/evaluation/results?checkYear={year}&areaCode={area}", year, area)
-                .exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
-                .getResponseBody().stream().filter(r -> indicator.equals(r.get("indicatorCode"))).findFirst()
-                .orElse(null);
+        return api().resultOrNull(year, area, indicator);
     }
 
     private UUID resultId(int year, String area, String indicator) {
@@ -537,12 +513,7 @@ class ReportIT {
                 359101001001001002,楼栋2,BUILDING,359101001001001,,,
                 359101001001001003,楼栋3,BUILDING,359101001001001,,,
                 """;
-        String id = as("admin").post().uri("/api/evaluation/area-imports").contentType(new MediaType("text", "csv"))
-                .bodyValue(tree).exchange().expectStatus().isAccepted()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
-        Awaitility.await().atMost(WAIT).until(() -> "SUCCEEDED".equals(as("admin").get()
-                .uri("/api/evaluation/area-imports/{id}", id).exchange().expectBody(Map.class).returnResult()
-                .getResponseBody().get("status")));
+        api().importTree(tree);
     }
 
     private UUID value(int year, String area, String element, String value) {
@@ -551,27 +522,14 @@ class ReportIT {
 
     private UUID value(int year, String area, String element, String value, int revision, UUID supersedes,
             UUID batch, int rowNo) {
-        UUID id = UUID.randomUUID();
-        send(new ObservationAccepted(id, year, area, element, new BigDecimal(value), null, "stats", "stats-dept",
-                Instant.now(), batch, rowNo, "DEPARTMENT_STATISTICS", revision, supersedes), area);
-        return id;
+        return IntakeEvents.value(UUID.randomUUID(), year, area, element, value, revision, supersedes, batch, rowNo);
     }
 
     private void finding(int year, String indicator, String area, UUID batch, int rowNo) {
-        send(new FindingReported(UUID.randomUUID(), year, indicator, area, "GAS_HAZARD", "MAJOR", "燃气管道老化", null,
-                List.of(), "housing", "housing-dept", "FIELD_CHECK", batch, rowNo, 1, null, Instant.now()), area);
+        IntakeEvents.send(IntakeEvents.finding(UUID.randomUUID(), year, indicator, area, "GAS_HAZARD", batch, rowNo), area);
     }
 
     private void survey(int year, String indicator, String... coverage) {
-        UUID batch = UUID.randomUUID();
-        send(new SubmissionAccepted(batch, ObservationKind.FINDING, year, "housing", "housing-dept", "MERGE",
-                List.of(coverage), List.of(indicator), 0, 0, 0, 0, 0, false, null, Instant.now()), batch.toString());
-    }
-
-    private void send(Record event, String key) {
-        EventType type = EventType.of(event.getClass());
-        KafkaProbe.send(type.topic(), key, json.writeValueAsString(event), Map.of(
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, type.cloudEventType()));
+        IntakeEvents.survey(year, indicator, coverage);
     }
 }

@@ -4,30 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.tijian.contracts.EventType;
 import org.tijian.contracts.Topics;
+import org.tijian.evaluation.EvaluationApi;
+import org.tijian.evaluation.IntakeEvents;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.contracts.intake.FindingReported;
-import org.tijian.contracts.intake.ObservationAccepted;
 import org.tijian.contracts.intake.ObservationKind;
-import org.tijian.contracts.intake.ObservationWithdrawn;
-import org.tijian.contracts.intake.SubmissionAccepted;
-import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.testing.KafkaProbe;
-import org.tijian.testing.TestInfrastructure;
 import org.tijian.testing.TijianIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,9 +69,8 @@ class ExampleCityIT {
         return compound + String.format("%03d", n);
     }
 
-    private WebTestClient as(String user) {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", "Bearer " + TestInfrastructure.get().tokens().tokenFor(user)).build();
+    private EvaluationApi api() {
+        return new EvaluationApi(port, WAIT);
     }
 
     @BeforeEach
@@ -117,12 +107,7 @@ class ExampleCityIT {
                             .append(",,,\n");
                 }
             });
-            String id = as("admin").post().uri("/api/evaluation/area-imports").contentType(new MediaType("text", "csv"))
-                    .bodyValue(tree.toString()).exchange().expectStatus().isAccepted()
-                    .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
-            Awaitility.await().atMost(WAIT).until(() -> "SUCCEEDED".equals(as("admin").get()
-                    .uri("/api/evaluation/area-imports/{id}", id).exchange().expectBody(Map.class).returnResult()
-                    .getResponseBody().get("status")));
+            api().importTree(tree.toString());
             treeImported = true;
         }
     }
@@ -335,7 +320,7 @@ class ExampleCityIT {
     // --- expectations
 
     private record Expected(String area, String indicator, String verdict, String value, String gap, String explanation,
-            Long failing, Long surveyed, Long total, String missing) {
+            Long failing, Long surveyed, Long total, String missing) implements EvaluationApi.Expectation {
 
         Expected items(long itemsFailing, long itemsSurveyed, long itemsTotal) {
             return new Expected(area, indicator, verdict, value, gap, explanation, itemsFailing, itemsSurveyed,
@@ -346,7 +331,8 @@ class ExampleCityIT {
             return new Expected(area, indicator, verdict, value, gap, text, failing, surveyed, total, missing);
         }
 
-        String problemWith(Map<String, Object> actual) {
+        @Override
+        public String problemWith(Map<String, Object> actual) {
             if (actual == null) {
                 return area + " " + indicator + ": no result";
             }
@@ -400,37 +386,15 @@ class ExampleCityIT {
     }
 
     private void awaitResults(int year, List<Expected> expected) {
-        List<String> problems = new ArrayList<>();
-        try {
-            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
-                problems.clear();
-                for (Expected e : expected) {
-                    String problem = e.problemWith(resultOrNull(year, e.area(), e.indicator()));
-                    if (problem != null) {
-                        problems.add(problem);
-                    }
-                }
-                return problems.isEmpty();
-            });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            assertThat(problems).as("results of %d that differ from the hand-computed ones", year).isEmpty();
-        }
+        api().awaitResults(year, expected);
     }
 
     private List<Map<String, Object>> results(int year, String area) {
-        return as("water-dept").get().uri("/api/evaluation/results?checkYear={year}&areaCode={area}", year, area)
-                .exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
-                .getResponseBody();
-    }
-
-    private Map<String, Object> resultOrNull(int year, String area, String indicator) {
-        return results(year, area).stream().filter(r -> indicator.equals(r.get("indicatorCode"))).findFirst()
-                .orElse(null);
+        return api().results(year, area);
     }
 
     private Map<String, Object> result(int year, String area, String indicator) {
-        return Objects.requireNonNull(resultOrNull(year, area, indicator), area + " " + indicator);
+        return Objects.requireNonNull(api().resultOrNull(year, area, indicator), area + " " + indicator);
     }
 
     private IndicatorEvaluated read(byte[] value) {
@@ -449,9 +413,7 @@ class ExampleCityIT {
 
     private UUID valueWithId(UUID id, int year, String area, String element, String value, int revision,
             UUID supersedes) {
-        send(new ObservationAccepted(id, year, area, element, new BigDecimal(value), null, "stats", "stats-dept",
-                Instant.now(), UUID.randomUUID(), 2, "DEPARTMENT_STATISTICS", revision, supersedes), area);
-        return id;
+        return IntakeEvents.value(id, year, area, element, value, revision, supersedes, UUID.randomUUID(), 2);
     }
 
     private UUID finding(int year, String indicator, String area, String type) {
@@ -461,25 +423,18 @@ class ExampleCityIT {
     }
 
     private static FindingReported findingEvent(UUID id, int year, String indicator, String area, String type) {
-        return new FindingReported(id, year, indicator, area, type, "MAJOR", "现场检查发现问题", null, List.of(), "housing",
-                "housing-dept", "FIELD_CHECK", UUID.randomUUID(), 2, 1, null, Instant.now());
+        return IntakeEvents.finding(id, year, indicator, area, type, UUID.randomUUID(), 2);
     }
 
     private void survey(int year, String indicator, String... coverage) {
-        UUID batch = UUID.randomUUID();
-        send(new SubmissionAccepted(batch, ObservationKind.FINDING, year, "housing", "housing-dept", "MERGE",
-                List.of(coverage), List.of(indicator), 0, 0, 0, 0, 0, false, null, Instant.now()), batch.toString());
+        IntakeEvents.survey(year, indicator, coverage);
     }
 
     private void withdraw(int year, UUID observation, ObservationKind kind, String subject, String area) {
-        send(new ObservationWithdrawn(observation, kind, year, area, subject, "", "housing", "housing-dept",
-                UUID.randomUUID(), 2, Instant.now()), area);
+        IntakeEvents.withdraw(year, observation, kind, subject, area);
     }
 
     private void send(Record event, String key) {
-        EventType type = EventType.of(event.getClass());
-        KafkaProbe.send(type.topic(), key, json.writeValueAsString(event), Map.of(
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, type.cloudEventType()));
+        IntakeEvents.send(event, key);
     }
 }
