@@ -29,7 +29,7 @@ public record Problem(
 
     /** A failing result reveals a problem; any other verdict does not. */
     public static Optional<Problem> identify(IndicatorEvaluated result, Instant now) {
-        if (result.verdict() != Verdict.FAIL) {
+        if (result.verdict() != Verdict.FAIL || aggregate(result)) {
             return Optional.empty();
         }
         String unit = result.unit() == null ? "" : result.unit();
@@ -39,6 +39,15 @@ public record Problem(
         return Optional.of(new Problem(UUID.randomUUID(), result.checkYear(), result.areaCode(), result.indicatorCode(),
                 result.indicatorNameZh(), result.dimension(), result.value(), result.unit(), result.standard(),
                 description, result.defaultRectificationClass(), ProblemStatus.IDENTIFIED, result.resultId(), now));
+    }
+
+    /**
+     * A result above the indicator's level (a compound's count of hazardous buildings) sums up problems that are opened
+     * where they are, one per building; it opens none of its own.
+     */
+    static boolean aggregate(IndicatorEvaluated result) {
+        return result.areaLevel() != null && result.evaluationLevel() != null
+                && result.areaLevel().ordinal() < result.evaluationLevel().ordinal();
     }
 
     public ProblemIdentified identified() {

@@ -23,6 +23,21 @@ class ProblemTest {
     }
 
     @Test
+    void anAggregateOfFailingBuildingsOpensNoProblemOfItsOwn() {
+        IndicatorEvaluated compound = new IndicatorEvaluated(UUID.randomUUID(), 1, 2025, "360111001001001", "H02",
+                "存在燃气安全隐患的住宅数量", Dimension.HOUSING, new BigDecimal("3"), "栋", Verdict.FAIL, "= 0",
+                new BigDecimal("3"), "3 栋存在问题（已调查 20 / 20 栋）：3 > 0", RectificationClass.TIME_LIMITED, List.of(),
+                Instant.now(), AreaLevel.COMPOUND, AreaLevel.BUILDING, 3L, 20L, 20L, List.of(), null, 1, null, null);
+        IndicatorEvaluated building = new IndicatorEvaluated(UUID.randomUUID(), 1, 2025, "360111001001001001", "H02",
+                "存在燃气安全隐患的住宅数量", Dimension.HOUSING, BigDecimal.ONE, "栋", Verdict.FAIL, "= 0", BigDecimal.ONE,
+                "1 栋存在问题（已调查 1 / 1 栋）：1 > 0", RectificationClass.TIME_LIMITED, List.of(UUID.randomUUID()),
+                Instant.now(), AreaLevel.BUILDING, AreaLevel.BUILDING, 1L, 1L, 1L, List.of(), null, 1, "燃气立管锈蚀", "MAJOR");
+
+        assertThat(Problem.identify(compound, Instant.now())).isEmpty();
+        assertThat(Problem.identify(building, Instant.now())).isPresent();
+    }
+
+    @Test
     void failingResultOpensAProblemDescribedAsOfficialsReadIt() {
         IndicatorEvaluated failing = result("3601", "U01", Verdict.FAIL, "64.0");
 
