@@ -42,13 +42,22 @@ class R2dbcAreaImports {
     }
 
     /** Streams COPY text-format data (see {@link AreaCopyFormat}) into the staging table. */
+    /**
+     * One COPY per {@code CHUNKS_PER_COPY} chunks: the driver gathers a COPY's data in one direct buffer before it
+     * sends it, so a single COPY of two million areas (230 MB) would not fit a service's memory.
+     */
     Mono<Long> copyIn(Publisher<ByteBuf> rows) {
         return Mono.usingWhen(connections.create(),
-                connection -> PostgresCopy.copyIn(connection, """
-                        copy area_import_row (job_id, row_no, code, name_zh, level, level_rank, parent_code, city_class,
-                          population, built_up_area_km2, residential_land_area_km2, geometry, size_class) from stdin""", rows),
+                connection -> Flux.from(rows).window(CHUNKS_PER_COPY)
+                        .concatMap(chunks -> PostgresCopy.copyIn(connection, """
+                                copy area_import_row (job_id, row_no, code, name_zh, level, level_rank, parent_code,
+                                  city_class, population, built_up_area_km2, residential_land_area_km2, geometry, size_class)
+                                from stdin""", chunks))
+                        .reduce(0L, Long::sum),
                 Connection::close);
     }
+
+    private static final int CHUNKS_PER_COPY = 10;
 
     Flux<RowProblem> duplicates(UUID job) {
         return problems(job, AreaError.DUPLICATE_CODE, """
