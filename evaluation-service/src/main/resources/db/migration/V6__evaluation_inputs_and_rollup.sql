@@ -12,7 +12,6 @@ alter table area
     add column compounds    bigint not null default 0,
     add column communities  bigint not null default 0,
     add column streets      bigint not null default 0;
-create index area_path on area using gin (path);
 
 -- Reported values (统计数据), every version. The current one per key is the highest revision; when that
 -- version is withdrawn, the key has no value.

@@ -28,9 +28,14 @@ public class R2dbcAreaRollup {
         this.transaction = transaction;
     }
 
+    /** Only when some area lacks its path (a tree imported before paths were derived): a full refresh costs minutes. */
     @EventListener(ApplicationReadyEvent.class)
     public void refreshAtStart() {
-        refresh().subscribe(null, e -> log.warn("could not derive the area paths at start-up", e));
+        db.sql("select exists (select 1 from area where path is null) as stale").map(row -> row.get("stale", Boolean.class))
+                .one()
+                .filter(stale -> stale)
+                .flatMap(stale -> refresh())
+                .subscribe(null, e -> log.warn("could not derive the area paths at start-up", e));
     }
 
     public Mono<Void> refresh() {
