@@ -15,9 +15,6 @@ public interface IndicatorStore {
     /** Every indicator, retired ones included, ordered by system and code. */
     Flux<IndicatorDefined> all();
 
-    /** The indicator judged from a reported data element: its own code, or the data element of a VALUE indicator. */
-    Mono<IndicatorDefined> findForDataElement(String dataElement);
-
     /** Where else the given data elements are declared, with their units. */
     Flux<DataElementUse> dataElementUses(Collection<String> dataElementCodes);
 

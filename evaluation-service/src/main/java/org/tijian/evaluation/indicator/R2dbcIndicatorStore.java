@@ -39,15 +39,6 @@ class R2dbcIndicatorStore implements IndicatorStore {
     }
 
     @Override
-    public Mono<IndicatorDefined> findForDataElement(String dataElement) {
-        return db.sql("""
-                        select definition from indicator
-                        where not retired and (code = :element or value_element = :element)
-                        order by (code = :element) desc limit 1""")
-                .bind("element", dataElement).map(this::definition).one();
-    }
-
-    @Override
     public Flux<DataElementUse> dataElementUses(Collection<String> dataElementCodes) {
         if (dataElementCodes.isEmpty()) {
             return Flux.empty();

@@ -12,13 +12,12 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.tijian.contracts.Topics;
 import org.tijian.evaluation.result.EvaluationRoundService;
 import org.tijian.evaluation.result.IndicatorIndexService;
+import org.tijian.kit.messaging.BatchRetry;
 import org.tijian.kit.messaging.DeadLetters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,9 +48,7 @@ class IntakeFeedConfiguration {
     /** A poll that failed for another reason than a bad record is retried, from 0.5 s doubling to 30 s, without limit. */
     @Bean(ERROR_HANDLER)
     CommonErrorHandler intakeFeedErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
+        return BatchRetry.withoutLimit();
     }
 
     @Bean

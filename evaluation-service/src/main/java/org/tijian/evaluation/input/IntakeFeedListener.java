@@ -82,14 +82,14 @@ final class IntakeFeedListener {
                     ignored++;
                 }
             } catch (RuntimeException e) {
-                rejected.add(new DeadLetter(record, firstLine(e.getMessage())));
+                rejected.add(new DeadLetter(record, DeadLetter.firstLine(e.getMessage())));
             }
         }
         try {
             transaction.transactional(catalog.current().flatMap(index -> inbox.store(poll, index))).block(TIMEOUT);
         } catch (RuntimeException e) {
             log.warn("could not store a poll of {} records of {}; it is retried: {}", batch.getPayload().size(), topic,
-                    firstLine(String.valueOf(e.getMessage())));
+                    DeadLetter.firstLine(String.valueOf(e.getMessage())));
             throw e;
         }
         for (DeadLetter r : rejected) {
@@ -156,13 +156,5 @@ final class IntakeFeedListener {
         if (amount > 0) {
             meters.counter("tijian.evaluation.observations.consumed", "kind", kind).increment(amount);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -85,7 +85,7 @@ class R2dbcIntakeInbox {
                 .bind("d", column(values, ObservationAccepted::department, String[]::new))
                 .bind("b", column(values, ObservationAccepted::batchId, UUID[]::new))
                 .bind("n", column(values, ObservationAccepted::rowNo, Integer[]::new))
-                .bind("t", column(values, o -> micros(o.acceptedAt()), Long[]::new))
+                .bind("t", column(values, o -> R2dbcPendingResults.epochMicros(o.acceptedAt()), Long[]::new))
                 .then();
     }
 
@@ -115,7 +115,7 @@ class R2dbcIntakeInbox {
                 .bind("d", column(findings, FindingReported::department, String[]::new))
                 .bind("b", column(findings, FindingReported::batchId, UUID[]::new))
                 .bind("n", column(findings, FindingReported::rowNo, Integer[]::new))
-                .bind("t", column(findings, f -> micros(f.reportedAt()), Long[]::new))
+                .bind("t", column(findings, f -> R2dbcPendingResults.epochMicros(f.reportedAt()), Long[]::new))
                 .then();
     }
 
@@ -134,7 +134,7 @@ class R2dbcIntakeInbox {
                 .bind("d", column(withdrawals, ObservationWithdrawn::department, String[]::new))
                 .bind("b", column(withdrawals, ObservationWithdrawn::batchId, UUID[]::new))
                 .bind("n", column(withdrawals, ObservationWithdrawn::rowNo, Integer[]::new))
-                .bind("t", column(withdrawals, w -> micros(w.withdrawnAt()), Long[]::new))
+                .bind("t", column(withdrawals, w -> R2dbcPendingResults.epochMicros(w.withdrawnAt()), Long[]::new))
                 .then();
     }
 
@@ -157,7 +157,7 @@ class R2dbcIntakeInbox {
                 }
                 for (String area : s.coverage()) {
                     rows.add(new Object[] {s.checkYear(), indicatorCode, area, indicator.evaluationLevel().ordinal(),
-                            indicator.evaluationLevel().name(), s.batchId(), s.department(), micros(s.acceptedAt())});
+                            indicator.evaluationLevel().name(), s.batchId(), s.department(), R2dbcPendingResults.epochMicros(s.acceptedAt())});
                 }
             }
         }
@@ -217,9 +217,5 @@ class R2dbcIntakeInbox {
 
     private static <T, C> C[] column(List<T> rows, Function<T, C> value, java.util.function.IntFunction<C[]> array) {
         return rows.stream().map(value).toArray(array);
-    }
-
-    private static long micros(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 }

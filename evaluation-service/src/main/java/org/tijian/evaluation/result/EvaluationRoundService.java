@@ -33,6 +33,8 @@ import org.tijian.evaluation.result.IndicatorResult.Change;
 import org.tijian.evaluation.result.IndicatorResult.Revised;
 import org.tijian.evaluation.result.R2dbcEvaluationRounds.Coverage;
 import org.tijian.evaluation.result.R2dbcEvaluationRounds.Pending;
+import org.tijian.evaluation.result.ResultInputs.ChildResult;
+import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
 import org.tijian.evaluation.result.ResultInputs.ReportedValue;
 import org.tijian.kit.messaging.TraceParent;
 import org.tijian.kit.outbox.EventOutbox;
@@ -121,123 +123,161 @@ public class EvaluationRoundService {
     }
 
     private Mono<Void> compute(List<Pending> marks, IndicatorIndex index) {
-        Map<ResultKey, Pending> firstMarks = new LinkedHashMap<>();
-        marks.forEach(mark -> firstMarks.merge(mark.key(), mark,
+        Map<ResultKey, Pending> oldestMarks = new LinkedHashMap<>();
+        marks.forEach(mark -> oldestMarks.merge(mark.key(), mark,
                 (a, b) -> a.markedAtMicros() <= b.markedAtMicros() ? a : b));
-        List<Pending> claimed = List.copyOf(firstMarks.values());
-        Map<ResultKey, IndicatorDefined> indicators = new HashMap<>();
+        List<Pending> claimed = List.copyOf(oldestMarks.values());
+        Map<ResultKey, IndicatorDefined> indicators = new LinkedHashMap<>();
         for (Pending p : claimed) {
             IndicatorDefined indicator = index.find(p.key().indicatorCode());
             if (indicator != null && !indicator.retired()) {
                 indicators.put(p.key(), indicator);
             }
         }
-        Set<ResultKey> keys = indicators.keySet();
         Set<String> areaCodes = new LinkedHashSet<>();
-        keys.forEach(k -> areaCodes.add(k.areaCode()));
-        return rounds.areas(areaCodes).flatMap(known -> {
-            Map<ResultKey, AreaPosition> positions = new HashMap<>();
-            Map<ResultKey, Set<String>> elements = new HashMap<>();
-            Map<ResultKey, AreaLevel> itemLevels = new HashMap<>();
-            Set<ResultKey> aggregates = new LinkedHashSet<>();
-            Set<ResultKey> withChildren = new LinkedHashSet<>();
+        indicators.keySet().forEach(k -> areaCodes.add(k.areaCode()));
+        return rounds.areas(areaCodes)
+                .map(known -> RoundPlan.of(indicators, known))
+                .flatMap(this::readInputs)
+                .flatMap(inputs -> {
+                    Outcome outcome = decide(claimed, inputs);
+                    if (log.isDebugEnabled()) {
+                        log.debug("round at level {}: {} marks, {} results computed, {} changed, {} new versions, "
+                                + "{} parents marked", claimed.get(0).levelRank(), marks.size(), claimed.size(),
+                                outcome.changed().size(), outcome.newVersions().size(), outcome.parents().size());
+                    }
+                    return write(outcome);
+                });
+    }
+
+    /** What a round computes and which of its inputs it needs, by result. */
+    private record RoundPlan(
+            Map<ResultKey, IndicatorDefined> indicators,
+            Map<ResultKey, AreaPosition> positions,
+            Map<ResultKey, Set<String>> elements,
+            Map<ResultKey, AreaLevel> itemLevels,
+            Set<ResultKey> aggregates,
+            Set<ResultKey> withChildren) {
+
+        static RoundPlan of(Map<ResultKey, IndicatorDefined> indicators, Map<String, AreaPosition> known) {
+            RoundPlan plan = new RoundPlan(indicators, new HashMap<>(), new HashMap<>(), new HashMap<>(),
+                    new LinkedHashSet<>(), new LinkedHashSet<>());
             indicators.forEach((key, indicator) -> {
                 AreaPosition area = known.getOrDefault(key.areaCode(),
                         AreaPosition.unknown(key.areaCode(), indicator.evaluationLevel()));
-                positions.put(key, area);
+                plan.positions.put(key, area);
                 if (area.known() && area.level() != AreaLevel.BUILDING) {
-                    withChildren.add(key);
+                    plan.withChildren.add(key);
                 }
                 if (indicator.computation().type() == ComputationType.ITEM_COUNT) {
-                    itemLevels.put(key, indicator.evaluationLevel());
+                    plan.itemLevels.put(key, indicator.evaluationLevel());
                     if (area.above(indicator.evaluationLevel())) {
-                        aggregates.add(key);
+                        plan.aggregates.add(key);
                     }
                 } else {
                     Set<String> wanted = new LinkedHashSet<>(IndicatorIndex.inputs(indicator.computation()));
                     wanted.remove(ResultCalculator.POPULATION);
                     wanted.add(indicator.code());
-                    elements.put(key, wanted);
+                    plan.elements.put(key, wanted);
                 }
             });
-            // An item with a finding fails whatever surveys covered and whatever last year said: only the others
-            // (and the areas above the items) need the coverage and last year's results.
-            return rounds.findings(itemLevels.keySet()).flatMap(findings -> {
-                Map<ResultKey, AreaLevel> surveyed = new HashMap<>(itemLevels);
-                surveyed.keySet().removeIf(key -> !aggregates.contains(key) && findings.containsKey(key));
-                Set<ResultKey> withoutFinding = new LinkedHashSet<>(itemLevels.keySet());
-                withoutFinding.removeAll(findings.keySet());
-                withoutFinding.removeAll(aggregates);
-                return Mono.zip(rounds.current(keys), rounds.withResultLastYear(withoutFinding), rounds.values(elements),
-                        Mono.just(findings), rounds.children(withChildren), rounds.coverage(surveyed, aggregates));
-            })
-                    .flatMap(inputs -> {
-                        Instant now = Instant.now();
-                        List<IndicatorResult> changed = new ArrayList<>();
-                        List<UUID> newVersions = new ArrayList<>();
-                        TraceParent trace = claimed.stream().map(Pending::traceparent).filter(t -> t != null)
-                                .findFirst().map(t -> TraceParent.parseOrNew(t).child()).orElseGet(TraceParent::newRoot);
-                        Map<ResultKey, String> parents = new LinkedHashMap<>();
-                        for (Pending pending : claimed) {
-                            ResultKey key = pending.key();
-                            IndicatorDefined indicator = indicators.get(key);
-                            if (indicator == null) {
-                                continue;
-                            }
-                            AreaPosition area = positions.get(key);
-                            Coverage coverage = inputs.getT6().getOrDefault(key, new Coverage(false, 0));
-                            Long total = area.items(indicator.evaluationLevel());
-                            long coveredItems = coverage.covered() && total != null ? total : coverage.coveredItems();
-                            ResultInputs in = new ResultInputs(
-                                    inputs.getT3().getOrDefault(key, Map.<String, ReportedValue>of()),
-                                    inputs.getT4().getOrDefault(key, List.of()),
-                                    inputs.getT5().getOrDefault(key, List.of()),
-                                    coverage.covered(), coveredItems, inputs.getT2().contains(key));
-                            IndicatorResult current = inputs.getT1().get(key);
-                            EvaluationStandard standard = StandardSelection.select(indicator, key.checkYear(), area.city());
-                            Optional<Computed> computed = ResultCalculator.compute(indicator, standard, area, in,
-                                    current != null);
-                            if (computed.isEmpty()) {
-                                continue;
-                            }
-                            Revised revised = current == null
-                                    ? new Revised(IndicatorResult.first(key.checkYear(), area, indicator, computed.get(),
-                                            indicator.revision(), now), Change.NEW_VERSION)
-                                    : current.revise(area, indicator, computed.get(), indicator.revision(), now);
-                            if (revised.change() == Change.NONE) {
-                                continue;
-                            }
-                            changed.add(revised.result());
-                            if (revised.change() == Change.NEW_VERSION) {
-                                newVersions.add(revised.result().id());
-                                latency.record(micros(now) - pending.markedAtMicros(), TimeUnit.MICROSECONDS);
-                                meters.counter("tijian.evaluation.results.published", "verdict",
-                                        revised.result().verdict().name()).increment();
-                            }
-                            if (area.rollsUp()) {
-                                parents.putIfAbsent(new ResultKey(key.checkYear(), key.indicatorCode(), area.parentCode()),
-                                        trace.header());
-                            }
-                        }
-                        meters.counter("tijian.evaluation.recomputations").increment(claimed.size());
-                        if (log.isDebugEnabled()) {
-                            log.debug("round at level {}: {} marks, {} results computed, {} changed, {} new versions, "
-                                    + "{} parents marked", claimed.get(0).levelRank(), marks.size(), claimed.size(),
-                                    changed.size(), newVersions.size(), parents.size());
-                        }
-                        Mono<Long> round = newVersions.isEmpty() ? Mono.just(0L) : rounds.nextRoundId();
-                        return round.flatMap(roundId -> rounds.save(changed, newVersions, roundId)
-                                .then(pending.mark(parents))
-                                .then(newVersions.isEmpty() ? Mono.empty()
-                                        : outbox.appendExpansion(EventType.INDICATOR_EVALUATED,
-                                                R2dbcResultPublication.NAME, "evaluation round " + roundId,
-                                                ("{\"roundId\":" + roundId + "}").getBytes(StandardCharsets.UTF_8),
-                                                trace)));
-                    });
+            return plan;
+        }
+    }
+
+    /** Everything a round's results are computed from, read with one statement per kind. */
+    private record RoundInputs(
+            RoundPlan plan,
+            Map<ResultKey, IndicatorResult> current,
+            Set<ResultKey> withResultLastYear,
+            Map<ResultKey, Map<String, ReportedValue>> values,
+            Map<ResultKey, List<ReportedFinding>> findings,
+            Map<ResultKey, List<ChildResult>> children,
+            Map<ResultKey, Coverage> coverage) {
+
+        ResultInputs of(ResultKey key, AreaPosition area, IndicatorDefined indicator) {
+            Coverage covered = coverage.getOrDefault(key, new Coverage(false, 0));
+            Long total = area.items(indicator.evaluationLevel());
+            long coveredItems = covered.covered() && total != null ? total : covered.coveredItems();
+            return new ResultInputs(values.getOrDefault(key, Map.of()), findings.getOrDefault(key, List.of()),
+                    children.getOrDefault(key, List.of()), covered.covered(), coveredItems,
+                    withResultLastYear.contains(key));
+        }
+    }
+
+    private Mono<RoundInputs> readInputs(RoundPlan plan) {
+        // An item with a finding fails whatever surveys covered and whatever last year said: only the others (and
+        // the areas above the items) need the coverage and last year's results.
+        return rounds.findings(plan.itemLevels().keySet()).flatMap(findings -> {
+            Map<ResultKey, AreaLevel> surveyed = new HashMap<>(plan.itemLevels());
+            surveyed.keySet().removeIf(key -> !plan.aggregates().contains(key) && findings.containsKey(key));
+            Set<ResultKey> withoutFinding = new LinkedHashSet<>(plan.itemLevels().keySet());
+            withoutFinding.removeAll(findings.keySet());
+            withoutFinding.removeAll(plan.aggregates());
+            return Mono.zip(rounds.current(plan.indicators().keySet()), rounds.withResultLastYear(withoutFinding),
+                            rounds.values(plan.elements()), rounds.children(plan.withChildren()),
+                            rounds.coverage(surveyed, plan.aggregates()))
+                    .map(read -> new RoundInputs(plan, read.getT1(), read.getT2(), read.getT3(), findings,
+                            read.getT4(), read.getT5()));
         });
     }
 
-    private static long micros(Instant at) {
-        return R2dbcEvaluationRounds.micros(at);
+    /** What a round writes: the changed results, which of them are new versions, the parents to mark. */
+    private record Outcome(List<IndicatorResult> changed, List<UUID> newVersions, Map<ResultKey, String> parents,
+            TraceParent trace) {
+    }
+
+    private Outcome decide(List<Pending> claimed, RoundInputs inputs) {
+        Instant now = Instant.now();
+        TraceParent trace = claimed.stream().map(Pending::traceparent).filter(t -> t != null)
+                .findFirst().map(t -> TraceParent.parseOrNew(t).child()).orElseGet(TraceParent::newRoot);
+        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), trace);
+        for (Pending mark : claimed) {
+            ResultKey key = mark.key();
+            IndicatorDefined indicator = inputs.plan().indicators().get(key);
+            if (indicator == null) {
+                continue;
+            }
+            AreaPosition area = inputs.plan().positions().get(key);
+            IndicatorResult current = inputs.current().get(key);
+            EvaluationStandard standard = StandardSelection.select(indicator, key.checkYear(), area.city());
+            Optional<Computed> computed = ResultCalculator.compute(indicator, standard, area,
+                    inputs.of(key, area, indicator), current != null);
+            if (computed.isEmpty()) {
+                continue;
+            }
+            Revised revised = current == null
+                    ? new Revised(IndicatorResult.first(key.checkYear(), area, indicator, computed.get(),
+                            indicator.revision(), now), Change.NEW_VERSION)
+                    : current.revise(area, indicator, computed.get(), indicator.revision(), now);
+            if (revised.change() == Change.NONE) {
+                continue;
+            }
+            outcome.changed().add(revised.result());
+            if (revised.change() == Change.NEW_VERSION) {
+                outcome.newVersions().add(revised.result().id());
+                latency.record(R2dbcPendingResults.epochMicros(now) - mark.markedAtMicros(), TimeUnit.MICROSECONDS);
+                meters.counter("tijian.evaluation.results.published", "verdict", revised.result().verdict().name())
+                        .increment();
+            }
+            if (area.rollsUp()) {
+                outcome.parents().putIfAbsent(new ResultKey(key.checkYear(), key.indicatorCode(), area.parentCode()),
+                        trace.header());
+            }
+        }
+        meters.counter("tijian.evaluation.recomputations").increment(claimed.size());
+        return outcome;
+    }
+
+    /** The results, their parents' marks and, when there are new versions, the round's one outbox row. */
+    private Mono<Void> write(Outcome outcome) {
+        if (outcome.newVersions().isEmpty()) {
+            return rounds.save(outcome.changed(), List.of(), 0).then(pending.mark(outcome.parents()));
+        }
+        return rounds.nextRoundId().flatMap(roundId -> rounds.save(outcome.changed(), outcome.newVersions(), roundId)
+                .then(pending.mark(outcome.parents()))
+                .then(outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
+                        "evaluation round " + roundId, ("{\"roundId\":" + roundId + "}").getBytes(StandardCharsets.UTF_8),
+                        outcome.trace())));
     }
 }

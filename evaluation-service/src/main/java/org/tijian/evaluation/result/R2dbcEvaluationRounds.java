@@ -283,7 +283,7 @@ class R2dbcEvaluationRounds {
                 .bind("expl", results.stream().map(IndicatorResult::explanation).toArray(String[]::new))
                 .bind("obs", results.stream().map(r -> r.observationIds().stream().map(UUID::toString)
                         .collect(Collectors.joining(","))).toArray(String[]::new))
-                .bind("at", results.stream().map(r -> micros(r.evaluatedAt())).toArray(Long[]::new))
+                .bind("at", results.stream().map(r -> R2dbcPendingResults.epochMicros(r.evaluatedAt())).toArray(Long[]::new))
                 .bind("al", results.stream().map(r -> name(r.areaLevel())).toArray(String[]::new))
                 .bind("el", results.stream().map(r -> name(r.evaluationLevel())).toArray(String[]::new))
                 .bind("fail", results.stream().map(IndicatorResult::itemsFailing).toArray(Long[]::new))
@@ -329,9 +329,5 @@ class R2dbcEvaluationRounds {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    static long micros(java.time.Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 }

@@ -40,6 +40,11 @@ public class R2dbcPendingResults {
                 .then();
     }
 
+    /** A time as microseconds since the epoch, as the statements bind times (arrays of timestamps do not bind). */
+    public static long epochMicros(java.time.Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+
     static DatabaseClient.GenericExecuteSpec keyed(DatabaseClient db, String sql, Collection<ResultKey> keys) {
         return db.sql(sql)
                 .bind("years", keys.stream().map(ResultKey::checkYear).toArray(Integer[]::new))

@@ -29,14 +29,6 @@ class R2dbcResultStore implements ResultStore {
     }
 
     @Override
-    public Mono<IndicatorResult> find(int checkYear, String areaCode, String indicatorCode) {
-        return db.sql("select " + COLUMNS + " from indicator_result r "
-                        + "where r.check_year = :year and r.area_code = :area and r.indicator_code = :indicator")
-                .bind("year", checkYear).bind("area", areaCode).bind("indicator", indicatorCode)
-                .map(R2dbcResultStore::read).one();
-    }
-
-    @Override
     public Mono<IndicatorResult> findById(UUID id) {
         return db.sql("select " + COLUMNS + " from indicator_result r where r.id = :id")
                 .bind("id", id).map(R2dbcResultStore::read).one();
@@ -47,16 +39,6 @@ class R2dbcResultStore implements ResultStore {
         return db.sql("select " + COLUMNS + " from indicator_result r where r.check_year = :year and r.area_code = :area "
                         + "order by r.indicator_code")
                 .bind("year", checkYear).bind("area", areaCode).map(R2dbcResultStore::read).all();
-    }
-
-    @Override
-    public Flux<IndicatorResult> page(int checkYear, String indicatorCode, UUID afterId, int limit) {
-        return db.sql("select " + COLUMNS + " from indicator_result r where r.check_year = :year and r.indicator_code = :indicator "
-                        + "and r.id > :after order by r.id limit :limit")
-                .bind("year", checkYear).bind("indicator", indicatorCode)
-                .bind("after", afterId == null ? new UUID(0, 0) : afterId)
-                .bind("limit", limit)
-                .map(R2dbcResultStore::read).all();
     }
 
     static IndicatorResult read(Readable row) {

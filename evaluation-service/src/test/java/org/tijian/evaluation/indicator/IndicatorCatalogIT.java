@@ -27,6 +27,7 @@ import org.tijian.contracts.intake.ObservationAccepted;
 import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.testing.KafkaProbe;
 import org.tijian.testing.TestInfrastructure;
+import org.tijian.evaluation.EvaluationApi;
 import org.tijian.testing.TijianIntegrationTest;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,12 +65,7 @@ class IndicatorCatalogIT {
             if (treeImported) {
                 return;
             }
-            String id = as("admin").post().uri("/api/evaluation/area-imports").contentType(new MediaType("text", "csv"))
-                    .bodyValue(TREE).exchange().expectStatus().isAccepted()
-                    .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
-            Awaitility.await().atMost(WAIT).until(() -> "SUCCEEDED".equals(as("admin").get()
-                    .uri("/api/evaluation/area-imports/{id}", id).exchange().expectBody(Map.class).returnResult()
-                    .getResponseBody().get("status")));
+            new EvaluationApi(port, WAIT).importTree(TREE);
             treeImported = true;
         }
     }

@@ -30,8 +30,10 @@ class EvaluationIT {
         return "3601" + (10 + (int) (Math.random() * 89)) + (100 + (int) (Math.random() * 899));
     }
 
+    /** The same event id sends the same observation again, as a redelivery would. */
     private UUID sendObservation(UUID eventId, String area, String dataElement, String value) {
-        var observation = ObservationAccepted.single(UUID.randomUUID(), 2025, area, dataElement, new BigDecimal(value), "%",
+        UUID observationId = UUID.nameUUIDFromBytes(eventId.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var observation = ObservationAccepted.single(observationId, 2025, area, dataElement, new BigDecimal(value), "%",
                 "water", "water-dept", Instant.now());
         KafkaProbe.send(Topics.INTAKE_OBSERVATIONS, area, json.writeValueAsString(observation), Map.of(
                 CloudEventHeaders.ID, eventId.toString(),

@@ -24,14 +24,13 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.StringUtils;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.tijian.contracts.Topics;
 import org.tijian.kit.config.TijianMessagingConfiguration;
+import org.tijian.kit.messaging.BatchRetry;
 import org.tijian.kit.messaging.DeadLetters;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,9 +92,7 @@ public class CatalogCopyConfiguration {
      */
     @Bean(ERROR_HANDLER)
     CommonErrorHandler catalogCopyErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        return new DefaultErrorHandler(backOff);
+        return BatchRetry.withoutLimit();
     }
 
     /** {@code error.catalog.areas.v1.<group>} and {@code error.catalog.indicators.v1.<group>}. */

@@ -130,7 +130,7 @@ final class CatalogCopyListener {
                 changes = applyIsolatingRefused(poll);
             } catch (RuntimeException e) {
                 log.warn("catalog copy could not apply a poll of {} records of {}; it is retried: {}",
-                        batch.getPayload().size(), topic, CatalogPoll.firstLine(String.valueOf(e.getMessage())));
+                        batch.getPayload().size(), topic, DeadLetter.firstLine(String.valueOf(e.getMessage())));
                 throw e;
             }
             List<DeadLetter> rejected = poll.rejected();
@@ -202,6 +202,6 @@ final class CatalogCopyListener {
     }
 
     private static String reason(R2dbcException refused) {
-        return CatalogPoll.firstLine("SQLSTATE " + refused.getSqlState() + " " + refused.getMessage());
+        return DeadLetter.firstLine("SQLSTATE " + refused.getSqlState() + " " + refused.getMessage());
     }
 }

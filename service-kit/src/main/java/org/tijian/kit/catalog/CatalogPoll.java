@@ -21,7 +21,6 @@ import org.tijian.kit.messaging.PolledRecord;
  */
 final class CatalogPoll<T> {
 
-    /** A record as it was polled, kept for the dead-letter topic. */
     /** How one kind of definition is read and checked. */
     interface Reader<T> {
 
@@ -69,7 +68,7 @@ final class CatalogPoll<T> {
         try {
             definition = reader.read(record.value());
         } catch (RuntimeException e) {
-            rejected.add(new DeadLetter(record, "unreadable: " + firstLine(e.getMessage())));
+            rejected.add(new DeadLetter(record, "unreadable: " + DeadLetter.firstLine(e.getMessage())));
             return;
         }
         String problem = definition == null ? "not a definition: null" : reader.problem(definition);
@@ -108,15 +107,6 @@ final class CatalogPoll<T> {
 
     void reject(String code, String reason) {
         rejected.add(new DeadLetter(latestRecords.get(code), reason));
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "no message";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline > 0 ? message.substring(0, newline) : message;
-        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     /** @param namesAndValues field names, each followed by its value; @return which are null or blank, or null */
