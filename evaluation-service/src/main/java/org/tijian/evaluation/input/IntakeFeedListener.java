@@ -27,8 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The batch consumers of intake's topics: bindings {@code intakeObservations-in-0} (intake.observations.v1: values,
  * findings, public feedback, withdrawals) and {@code intakeSubmissions-in-0} (intake.submissions.v1: finished batches
- * with their survey coverage). A poll of up to 2,000 raw records is stored in one transaction, then the evaluation
- * rounds are woken.
+ * with their survey coverage). A poll of up to 2,000 raw records is stored in one transaction, which also computes the
+ * results the poll touches (a finding's building verdict is published without waiting for a round); the rounds are
+ * then woken for what that marked (parents, areas a survey covered).
  *
  * <p>A record that cannot be read (unknown type, bad JSON, a required field missing) goes to the group's dead-letter
  * topic and the rest of the poll is stored. Any other failure (the database is down) fails the poll, which the error
@@ -86,7 +87,8 @@ final class IntakeFeedListener {
             }
         }
         try {
-            transaction.transactional(catalog.current().flatMap(index -> inbox.store(poll, index))).block(TIMEOUT);
+            transaction.transactional(catalog.current().flatMap(index -> inbox.store(poll, index)
+                    .flatMap(touched -> rounds.evaluateNow(touched, index)))).block(TIMEOUT);
         } catch (RuntimeException e) {
             log.warn("could not store a poll of {} records of {}; it is retried: {}", batch.getPayload().size(), topic,
                     DeadLetter.firstLine(String.valueOf(e.getMessage())));

@@ -23,21 +23,21 @@ import reactor.core.publisher.Mono;
 
 /**
  * Stores what intake reported, every version under its own id ({@code on conflict do nothing}: a record delivered
- * twice is stored once and counted once), and marks the results it touches. Nothing is incremented, every result is
- * computed again from the current inputs, so a repeated delivery changes nothing.
+ * twice is stored once and counted once), and names the results it touches, which the listener computes in the same
+ * transaction. Nothing is incremented, every result is computed again from the current inputs, so a repeated delivery
+ * changes nothing.
  */
 @Repository
 class R2dbcIntakeInbox {
 
     private final DatabaseClient db;
-    private final R2dbcPendingResults pending;
 
-    R2dbcIntakeInbox(DatabaseClient db, R2dbcPendingResults pending) {
+    R2dbcIntakeInbox(DatabaseClient db) {
         this.db = db;
-        this.pending = pending;
     }
 
-    Mono<Void> store(IntakePoll poll, IndicatorIndex index) {
+    /** @return the results the poll's values, findings and withdrawals touch, with their cause's traceparent */
+    Mono<Map<ResultKey, String>> store(IntakePoll poll, IndicatorIndex index) {
         Map<ResultKey, String> touched = new LinkedHashMap<>();
         for (ObservationAccepted v : poll.values()) {
             index.usingElement(v.dataElement()).forEach(i -> touched.putIfAbsent(
@@ -57,8 +57,8 @@ class R2dbcIntakeInbox {
         return values(poll.values())
                 .then(findings(poll.findings()))
                 .then(withdrawals(poll.withdrawals()))
-                .then(pending.mark(touched))
-                .then(coverage(poll.submissions(), index));
+                .then(coverage(poll.submissions(), index))
+                .thenReturn(touched);
     }
 
     private Mono<Void> values(List<ObservationAccepted> values) {

@@ -44,8 +44,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * Computes pending results in rounds. A round claims up to {@code round-size} (4,000) results of the deepest level waiting
- * (buildings before compounds before communities, so a parent is computed from its children's current results), reads
+ * Computes results: those an intake poll touched at once, in the poll's transaction ({@link #evaluateNow}), and the
+ * rest in rounds from the queue. A round claims up to {@code round-size} (4,000) results of the deepest level that have
+ * waited at least {@code settle} (1 s: the buildings of a compound arrive in consecutive polls, and their compound is
+ * then computed once, not once a poll; compounds before communities, so a parent is computed from its children's
+ * current results), reads
  * their inputs in a few set-based statements, computes them ({@link ResultCalculator}), and in one transaction writes
  * what changed, marks the parents of what changed, and appends one outbox row that publishes the round's new versions.
  *
@@ -65,6 +68,7 @@ public class EvaluationRoundService {
     private final MeterRegistry meters;
     private final int roundSize;
     private final Duration pollInterval;
+    private final Duration settle;
     private final Timer latency;
     private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
     private Disposable running;
@@ -72,7 +76,8 @@ public class EvaluationRoundService {
     public EvaluationRoundService(R2dbcEvaluationRounds rounds, R2dbcPendingResults pending, IndicatorIndexService catalog, EventOutbox outbox,
             TransactionalOperator transaction, MeterRegistry meters,
             @Value("${tijian.evaluation.round-size:4000}") int roundSize,
-            @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval) {
+            @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval,
+            @Value("${tijian.evaluation.settle:PT1S}") Duration settle) {
         this.rounds = rounds;
         this.pending = pending;
         this.catalog = catalog;
@@ -81,6 +86,7 @@ public class EvaluationRoundService {
         this.meters = meters;
         this.roundSize = roundSize;
         this.pollInterval = pollInterval;
+        this.settle = settle;
         this.latency = Timer.builder("tijian.evaluation.latency")
                 .description("From an input's arrival (or a child's change) to its result's computation")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
@@ -114,9 +120,25 @@ public class EvaluationRoundService {
         return round().repeat().takeWhile(claimed -> claimed > 0).then();
     }
 
+    /**
+     * Computes the results an intake poll touched inside the poll's transaction, as a round would but without the
+     * queue: the item's own verdict is published as soon as the poll commits. What that changes above is marked for
+     * the rounds. A round computing the same result at the same time makes one of the two transactions fail on the
+     * result's unique key or its history's (result, version) key; that one is retried.
+     */
+    public Mono<Void> evaluateNow(Map<ResultKey, String> touched, IndicatorIndex index) {
+        if (touched.isEmpty()) {
+            return Mono.empty();
+        }
+        long arrivedAt = R2dbcPendingResults.epochMicros(Instant.now());
+        List<Pending> marks = new ArrayList<>(touched.size());
+        touched.forEach((key, trace) -> marks.add(new Pending(key, AreaLevel.BUILDING.ordinal(), arrivedAt, trace)));
+        return compute(marks, index);
+    }
+
     /** @return how many pending results the round claimed */
     Mono<Integer> round() {
-        return transaction.transactional(rounds.claim(roundSize)
+        return transaction.transactional(rounds.claim(roundSize, settle.toNanos() / 1_000)
                         .flatMap(claimed -> claimed.isEmpty() ? Mono.just(0)
                                 : catalog.current().flatMap(index -> compute(claimed, index)).thenReturn(claimed.size())))
                 .defaultIfEmpty(0);

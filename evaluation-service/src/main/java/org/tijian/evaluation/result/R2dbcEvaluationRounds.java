@@ -44,15 +44,18 @@ class R2dbcEvaluationRounds {
     }
 
     /**
-     * The oldest {@code limit} marks of the deepest level waiting and every other mark of the same results, removed
-     * from the queue (skip locked): a result marked many times (a compound by each of its buildings) is computed once.
+     * The oldest {@code limit} marks of the deepest level waiting for at least {@code settleMicros} and every other
+     * mark of the same results, removed from the queue (skip locked): a result marked many times (a compound by each
+     * of its buildings, as their findings arrive in consecutive polls) is computed once.
      */
-    Mono<List<Pending>> claim(int limit) {
+    Mono<List<Pending>> claim(int limit, long settleMicros) {
         return db.sql("""
-                        with deepest as (select max(level_rank) as rank from evaluation_pending),
+                        with settled as (select now() - :settle * interval '1 microsecond' as before),
+                        deepest as (select p.level_rank as rank from evaluation_pending p, settled
+                                    where p.marked_at <= settled.before order by p.level_rank desc, p.id limit 1),
                         picked as (
-                          select p.id, p.check_year, p.indicator_code, p.area_code from evaluation_pending p, deepest
-                          where p.level_rank = deepest.rank
+                          select p.id, p.check_year, p.indicator_code, p.area_code from evaluation_pending p, deepest, settled
+                          where p.level_rank = deepest.rank and p.marked_at <= settled.before
                           order by p.level_rank desc, p.id limit :limit for update of p skip locked),
                         duplicates as (
                           select d.id from evaluation_pending d
@@ -64,7 +67,7 @@ class R2dbcEvaluationRounds {
                         where p.id in (select id from picked union select id from duplicates)
                         returning p.check_year, p.indicator_code, p.area_code, p.level_rank,
                           cast(extract(epoch from p.marked_at) * 1000000 as bigint) as marked_at, p.traceparent""")
-                .bind("limit", limit)
+                .bind("limit", limit).bind("settle", settleMicros)
                 .map(row -> new Pending(new ResultKey(row.get("check_year", Integer.class),
                         row.get("indicator_code", String.class), row.get("area_code", String.class)),
                         row.get("level_rank", Short.class), row.get("marked_at", Long.class),
