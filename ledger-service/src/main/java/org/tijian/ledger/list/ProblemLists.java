@@ -1,0 +1,171 @@
+package org.tijian.ledger.list;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tijian.contracts.Dimension;
+
+/**
+ * The two lists of a city's check as its reports print them (domain README, "Lists as users know them"), built from the
+ * ledger's problems of one dimension:
+ *
+ * <ul>
+ *   <li>问题清单 (problem list): 维度 · 序号 · 指标项 · 体检结果 · 单位 · 问题明细 · 问题分布/落位; the housing list adds
+ *       问题楼栋数量 · 占比 · 楼栋号 · 小区 · 社区 · 街道 and has one row per indicator and compound, its problem buildings
+ *       counted and their share of the compound's buildings given;</li>
+ *   <li>整治建议清单 (suggestion list): 维度 · 序号 · 问题涉及的指标 · 指标结果 · 存在问题 · 整治建议 · 整治区域 ·
+ *       整治类型 · 责任单位, grouped the same way.</li>
+ * </ul>
+ *
+ * Rows are ordered by indicator code, then by location; 序号 counts from 1.
+ */
+public final class ProblemLists {
+
+    static final List<ListColumn> PROBLEM_COLUMNS = List.of(
+            new ListColumn("维度", "Dimension"), new ListColumn("序号", "No."), new ListColumn("指标项", "Indicator"),
+            new ListColumn("体检结果", "Result"), new ListColumn("单位", "Unit"), new ListColumn("问题明细", "Problem"),
+            new ListColumn("问题分布/落位", "Location"));
+
+    static final List<ListColumn> HOUSING_COLUMNS = List.of(
+            new ListColumn("问题楼栋数量", "Problem buildings"), new ListColumn("占比", "Share of the compound"),
+            new ListColumn("楼栋号", "Buildings"), new ListColumn("小区", "Compound"),
+            new ListColumn("社区", "Community"), new ListColumn("街道", "Street"));
+
+    static final List<ListColumn> SUGGESTION_COLUMNS = List.of(
+            new ListColumn("维度", "Dimension"), new ListColumn("序号", "No."),
+            new ListColumn("问题涉及的指标", "Indicator"), new ListColumn("指标结果", "Result"),
+            new ListColumn("存在问题", "Problem"), new ListColumn("整治建议", "Rectification suggestion"),
+            new ListColumn("整治区域", "Rectification area"), new ListColumn("整治类型", "Class"),
+            new ListColumn("责任单位", "Responsible unit"));
+
+    /** 问题清单 of one dimension. */
+    public static ListTable problemList(Dimension dimension, List<ListedProblem> problems, ListLanguage language) {
+        List<ListColumn> columns = new ArrayList<>(PROBLEM_COLUMNS);
+        boolean housing = dimension == Dimension.HOUSING;
+        if (housing) {
+            columns.addAll(HOUSING_COLUMNS);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Group group : groups(problems)) {
+            ListedProblem first = group.problems().get(0);
+            List<Object> row = new ArrayList<>(List.of(dimensionName(dimension, language), rows.size() + 1,
+                    first.indicatorCode() + " " + first.indicatorNameZh()));
+            if (group.buildings()) {
+                row.add(group.problems().size());
+                row.add(text(first.unit()));
+                row.add(group.problems().size() + (language == ListLanguage.EN ? " buildings: " : " 栋：")
+                        + text(first.description()));
+            } else {
+                row.add(first.value());
+                row.add(text(first.unit()));
+                row.add(text(first.description()));
+            }
+            row.add(group.location());
+            if (housing) {
+                if (group.buildings()) {
+                    row.add(group.problems().size());
+                    row.add(share(group.problems().size(), first.compoundBuildings()));
+                    row.add(String.join("、", group.problems().stream().map(ListedProblem::areaName).toList()));
+                } else {
+                    row.add(null);
+                    row.add(null);
+                    row.add(null);
+                }
+                row.add(first.compound());
+                row.add(first.community());
+                row.add(first.street());
+            }
+            rows.add(row);
+        }
+        return new ListTable(title(dimension, language, "问题清单", "problem list"), columns, rows);
+    }
+
+    /** 整治建议清单 of one dimension. */
+    public static ListTable suggestionList(Dimension dimension, List<ListedProblem> problems, ListLanguage language) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Group group : groups(problems)) {
+            ListedProblem first = group.problems().get(0);
+            String result = group.buildings()
+                    ? group.problems().size() + (language == ListLanguage.EN ? " buildings" : " 栋")
+                    : number(first.value()) + text(first.unit()) + "（" + text(first.standard()) + "）";
+            rows.add(new ArrayList<>(List.of(dimensionName(dimension, language), rows.size() + 1,
+                    first.indicatorCode() + " " + first.indicatorNameZh(), result, text(first.description()),
+                    text(first.suggestion()),
+                    first.rectificationArea() != null ? first.rectificationArea() : group.location(),
+                    language == ListLanguage.EN ? first.rectificationClass().name()
+                            : first.rectificationClass().nameZh(),
+                    text(first.responsibleUnit()))));
+        }
+        return new ListTable(title(dimension, language, "整治建议清单", "rectification suggestion list"),
+                SUGGESTION_COLUMNS, rows);
+    }
+
+    /** Problems of one indicator at the buildings of one compound form one group; any other problem is its own. */
+    private record Group(boolean buildings, List<ListedProblem> problems) {
+
+        String location() {
+            ListedProblem first = problems.get(0);
+            if (!buildings) {
+                return first.location();
+            }
+            return String.join(" / ", nonBlank(first.street(), first.community(), first.compound()));
+        }
+    }
+
+    private static List<Group> groups(List<ListedProblem> problems) {
+        List<ListedProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(ListedProblem::indicatorCode).thenComparing(ListedProblem::areaCode));
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (ListedProblem p : sorted) {
+            String key = p.building() && p.compoundCode() != null
+                    ? p.indicatorCode() + "\u0000" + p.compoundCode()
+                    : p.indicatorCode() + "\u0000" + p.areaCode() + "\u0000single";
+            groups.computeIfAbsent(key, k -> new Group(p.building() && p.compoundCode() != null, new ArrayList<>()))
+                    .problems().add(p);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** The problem buildings' share of the compound's buildings, as users read it ("25%"). */
+    private static String share(int failing, Long buildings) {
+        if (buildings == null || buildings <= 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(failing * 100L).divide(BigDecimal.valueOf(buildings), 1, RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static String title(Dimension dimension, ListLanguage language, String zh, String en) {
+        return language == ListLanguage.EN ? dimension.name().toLowerCase(java.util.Locale.ROOT) + " " + en
+                : dimension.nameZh() + zh;
+    }
+
+    private static String dimensionName(Dimension dimension, ListLanguage language) {
+        return language == ListLanguage.EN ? dimension.name() : dimension.nameZh();
+    }
+
+    private static List<String> nonBlank(String... parts) {
+        List<String> kept = new ArrayList<>();
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                kept.add(part);
+            }
+        }
+        return kept;
+    }
+
+    private static String number(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private ProblemLists() {
+    }
+}
