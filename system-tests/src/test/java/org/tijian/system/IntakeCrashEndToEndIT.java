@@ -135,23 +135,31 @@ class IntakeCrashEndToEndIT {
     @Order(2)
     void aBatchWhoseServiceIsKilledWhileMergingFailsWithNothingStoredOrPublished() throws Exception {
         ApiClient housing = as("housing-dept");
-        var upload = housing.postFile(SUBMIT, "text/csv", file, Map.of("Idempotency-Key", IDEMPOTENCY_KEY));
-        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
-        killedBatch = upload.json().get("id").asString();
-        String batchPath = "/api/intake/submissions/" + killedBatch;
+        try (Connection db = intakeDatabase(); Connection holder = intakeDatabase()) {
+            // The merge is held at its first insert into observation until intake has been killed, so the kill
+            // always lands inside the merge (timing alone once let a fast merge finish first).
+            holder.setAutoCommit(false);
+            try (var lock = holder.createStatement()) {
+                lock.execute("lock table observation in exclusive mode");
+            }
+            long holderPid = count(holder, "select pg_backend_pid()");
+            var upload = housing.postFile(SUBMIT, "text/csv", file, Map.of("Idempotency-Key", IDEMPOTENCY_KEY));
+            assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+            killedBatch = upload.json().get("id").asString();
+            String batchPath = "/api/intake/submissions/" + killedBatch;
 
-        JsonNode merging = Awaitility.await().atMost(IMPORT).pollInterval(Duration.ofMillis(100))
-                .until(() -> housing.get(batchPath).json(),
-                        b -> "MERGING".equals(b.get("phase").asString()) || !"RUNNING".equals(b.get("status").asString()));
-        assertThat(merging.get("phase").asString()).as("caught before it finished: %s", merging).isEqualTo("MERGING");
-        assertThat(merging.get("rowsRead").asLong()).isEqualTo(ROWS);
-        try (Connection db = intakeDatabase()) {
-            // The phase is reported once a second: the kill must also find the merge's statement still running.
-            int mergingBackend = Awaitility.await("the merge running in the database").atMost(Duration.ofSeconds(30))
+            JsonNode merging = Awaitility.await().atMost(IMPORT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> housing.get(batchPath).json(),
+                            b -> "MERGING".equals(b.get("phase").asString()) || !"RUNNING".equals(b.get("status").asString()));
+            assertThat(merging.get("phase").asString()).as("caught before it finished: %s", merging).isEqualTo("MERGING");
+            assertThat(merging.get("rowsRead").asLong()).isEqualTo(ROWS);
+            int mergingBackend = Awaitility.await("the merge waiting for the lock").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(20))
-                    .until(() -> mergeBackend(db), pid -> pid != 0);
+                    .until(() -> (int) count(db, "select coalesce(max(pid), 0) from pg_stat_activity"
+                            + " where cast(? as int) = any(pg_blocking_pids(pid))", holderPid), pid -> pid != 0);
 
             platform.kill(INTAKE);
+            holder.rollback();
 
             assertThatThrownBy(() -> new ApiClient(platform.serviceUrl(INTAKE), null).get("/actuator/health"))
                     .as("intake is gone").isInstanceOf(IllegalStateException.class);
@@ -252,13 +260,6 @@ class IntakeCrashEndToEndIT {
     }
 
     /** The backend running the merge's insert, 0 while there is none. */
-    private static int mergeBackend(Connection db) throws SQLException {
-        return (int) count(db, """
-                select coalesce(max(pid), 0) from pg_stat_activity
-                where datname = 'tijian_intake' and state = 'active' and pid <> pg_backend_pid()
-                  and query ilike '%insert into observation%'""");
-    }
-
     private static Connection intakeDatabase() throws SQLException {
         return DriverManager.getConnection(platform.jdbcUrl("tijian_intake"), "tijian", "tijian");
     }
