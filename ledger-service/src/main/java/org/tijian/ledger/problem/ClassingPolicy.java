@@ -72,6 +72,12 @@ public record ClassingPolicy(
         return indicatorTopics.get(indicatorCode);
     }
 
+    /** The indicators whose problems belong to a public-feedback topic. */
+    public List<String> indicatorsOf(String topic) {
+        return indicatorTopics.entrySet().stream().filter(e -> e.getValue().equals(topic)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
     /** The deadline a problem of this class gets when it is identified on {@code day}: none for BEST_EFFORT. */
     public LocalDate deadline(String indicatorCode, RectificationClass rectificationClass, LocalDate day) {
         if (rectificationClass != RectificationClass.TIME_LIMITED) {

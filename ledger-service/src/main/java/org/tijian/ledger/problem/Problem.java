@@ -77,6 +77,7 @@ public record Problem(
     public static final String EVALUATION = "system:evaluation";
     public static final String DEADLINE_CHECK = "system:deadline";
     public static final String CARRY_OVER = "system:carry-over";
+    public static final String COMPLAINTS = "system:complaints";
 
     /** What the ledger knows about a failing result's indicator and area when it opens a problem. */
     public record Opening(ClassingPolicy policy, AreaPath area, String categoryZh, String suggestionZh, long complaints,
@@ -277,9 +278,22 @@ public record Problem(
                 responsibleUnit, deadline, status.name(), now);
     }
 
-    /** A TIME_LIMITED problem whose deadline was met, or that is fixed without one; null while it is open in time. */
-    public boolean finished() {
-        return status == ProblemStatus.REPORTED_FIXED || status == ProblemStatus.VERIFIED;
+    /**
+     * Complaints for the problem's area and topic reached the threshold after it was opened (群众反映强烈): a
+     * BEST_EFFORT problem not yet fixed becomes TIME_LIMITED, with a deadline counted from {@code today} unless it has one.
+     */
+    public Optional<Change> raiseForComplaints(long complaints, ClassingPolicy policy, LocalDate today, Instant now) {
+        if (rectificationClass != RectificationClass.BEST_EFFORT || status.pastDeadlineCheck()
+                || policy.topicOf(indicatorCode) == null || complaints < policy.complaintThreshold()) {
+            return Optional.empty();
+        }
+        Draft next = draft();
+        next.rectificationClass = RectificationClass.TIME_LIMITED;
+        next.classReason = "COMPLAINTS:" + complaints;
+        next.deadline = deadline != null ? deadline : policy.deadline(indicatorCode, RectificationClass.TIME_LIMITED, today);
+        return Optional.of(next.change(COMPLAINTS, Action.CLASS_RAISED,
+                "群众反映强烈：投诉 " + complaints + " 件",
+                payload("class", RectificationClass.TIME_LIMITED, "deadline", next.deadline), now));
     }
 
     private static void requireText(String value, LedgerError error, Action action) {

@@ -96,6 +96,23 @@ public class ProblemService {
                         }));
     }
 
+    /**
+     * New hotline complaints (already recorded): open BEST_EFFORT problems of the topic's indicators on the area's
+     * branch whose complaint count now reaches the threshold become TIME_LIMITED. Runs inside the inbox transaction.
+     */
+    public Mono<Void> onComplaints(int checkYear, String areaCode, String topic, TraceParent trace) {
+        List<String> indicators = policy.indicatorsOf(topic);
+        if (indicators.isEmpty()) {
+            return Mono.empty();
+        }
+        return problems.raisable(checkYear, areaCode, indicators)
+                .concatMap(problem -> complaints.count(checkYear, problem.areaCode(), topic)
+                        .flatMap(count -> problem.raiseForComplaints(count, policy, LocalDate.now(clock), clock.instant())
+                                .map(change -> save(change, problem.version(), false, trace))
+                                .orElse(Mono.empty())))
+                .then();
+    }
+
     /** An official's or a unit's action on a problem they may change, if nobody changed it since {@code expectedVersion}. */
     public Mono<Problem> act(UUID id, WorkflowCommand command, long expectedVersion, boolean ifMatch, TijianUser user,
             TraceParent trace) {

@@ -1,6 +1,7 @@
 package org.tijian.ledger.problem;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,12 @@ public interface ProblemStore {
 
     /** Open problems past their deadline on {@code today} not yet marked overdue. */
     Flux<Problem> dueForOverdue(LocalDate today, int limit);
+
+    /**
+     * BEST_EFFORT problems of a year and these indicators, not yet fixed, whose area lies on the branch of
+     * {@code areaCode} (the area, above it or below it): those that complaints about the area may raise.
+     */
+    Flux<Problem> raisable(int checkYear, String areaCode, List<String> indicatorCodes);
 
     /** Unresolved problems (neither verified nor dismissed) of a year in an area's subtree, not yet carried over. */
     Flux<Problem> notCarried(int checkYear, String areaCode);

@@ -124,6 +124,16 @@ class R2dbcProblemStore implements ProblemStore {
     }
 
     @Override
+    public Flux<Problem> raisable(int checkYear, String areaCode, List<String> indicatorCodes) {
+        return db.sql("select " + COLUMNS + " from problem where check_year = :year "
+                        + "and indicator_code = any(cast(:indicators as text[])) and rectification_class = 'BEST_EFFORT' "
+                        + "and status not in ('REPORTED_FIXED', 'VERIFIED', 'DISMISSED') "
+                        + "and (area_code like :area || '%' or :area like area_code || '%') order by area_code, id")
+                .bind("year", checkYear).bind("indicators", indicatorCodes.toArray(String[]::new)).bind("area", areaCode)
+                .map(R2dbcProblemStore::read).all();
+    }
+
+    @Override
     public Flux<Problem> notCarried(int checkYear, String areaCode) {
         return db.sql("select " + COLUMNS + " from problem p where check_year = :year and area_code like :prefix "
                         + "and status not in ('VERIFIED', 'DISMISSED') "

@@ -13,13 +13,16 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Topics;
+import org.tijian.contracts.catalog.AreaDefined;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.contracts.intake.ObservationKind;
 import org.tijian.contracts.intake.PublicFeedbackReported;
 import org.tijian.contracts.ledger.ProblemIdentified;
 import org.tijian.kit.messaging.CloudEventHeaders;
+import org.tijian.ledger.catalog.CatalogCopyIT;
 import org.tijian.testing.KafkaProbe;
 import tools.jackson.databind.JsonNode;
 
@@ -143,6 +146,79 @@ class ProblemLedgerIT extends LedgerIntegrationTest {
         JsonNode kept = awaitProblem(quiet, 2025, "C08");
         assertThat(kept.get("rectificationClass").asString()).isEqualTo("BEST_EFFORT");
         assertThat(kept.get("deadline").isNull()).isTrue();
+    }
+
+    @Test
+    void complaintsReachingTheThresholdLaterRaiseAnOpenProblem() {
+        // given: a BEST_EFFORT parking problem in a community's compound, with 6 complaints for the community
+        String compound = newCompound();
+        String community = compound.substring(0, 12);
+        feedback(community, "PARKING", "6", null);
+        Awaitility.await().atMost(WAIT).until(() -> count("select count(*) from complaint where area_code = '" + community
+                + "'") == 1);
+        deliver(result(2025, compound, "C08", Verdict.FAIL, "0", 1, null));
+        String id = awaitProblem(compound, 2025, "C08").get("id").asString();
+        assertThat(problem(id).get("rectificationClass").asString()).isEqualTo("BEST_EFFORT");
+
+        // when: 5 more complaints arrive for the compound (11 >= 10)
+        feedback(compound, "PARKING", "5", null);
+
+        // then
+        Awaitility.await().atMost(WAIT).until(() -> problem(id).get("rectificationClass").asString().equals("TIME_LIMITED"));
+        JsonNode raised = problem(id);
+        assertThat(raised.get("classReason").asString()).isEqualTo("COMPLAINTS:11");
+        assertThat(raised.get("deadline").isNull()).isFalse();
+        assertThat(historyActions(id)).containsExactly("IDENTIFY", "CLASS_RAISED");
+    }
+
+    @Test
+    void problemTakesItsAreaPathAndTheIndicatorsSuggestionFromTheCatalogCopy() {
+        // given: the copy knows the street, community, compound and building, and two indicators
+        String compound = newCompound();
+        String building = compound + "007";
+        String community = compound.substring(0, 12);
+        String facility = "T" + compound.substring(9);
+        String safety = "S" + compound.substring(9);
+        KafkaProbe.sendAll(Topics.CATALOG_AREAS, Map.of(
+                "360111001", json.writeValueAsString(area("360111001", "测试街道", AreaLevel.STREET, "360111")),
+                community, json.writeValueAsString(area(community, "测试社区", AreaLevel.COMMUNITY, "360111001")),
+                compound, json.writeValueAsString(area(compound, "测试小区", AreaLevel.COMPOUND, community)),
+                building, json.writeValueAsString(area(building, "7号楼", AreaLevel.BUILDING, compound))), Map.of());
+        KafkaProbe.sendAll(Topics.CATALOG_INDICATORS, Map.of(
+                facility, json.writeValueAsString(CatalogCopyIT.indicator(facility, 1, false, "停车位缺口", "设施完善",
+                        "增设公共停车位")),
+                safety, json.writeValueAsString(CatalogCopyIT.indicator(safety, 1, false, "结构安全", "安全耐久", null))),
+                Map.of());
+        Awaitility.await().atMost(WAIT).until(() -> known("/api/ledger/catalog/areas/{c}", building)
+                && known("/api/ledger/catalog/areas/{c}", "360111001") && known("/api/ledger/catalog/indicators/{c}", facility)
+                && known("/api/ledger/catalog/indicators/{c}", safety));
+
+        // when
+        deliver(result(2025, building, facility, Verdict.FAIL, "0", 1, null));
+        deliver(result(2025, building, safety, Verdict.FAIL, "0", 1, null));
+
+        // then
+        JsonNode problem = awaitProblem(building, 2025, facility);
+        assertThat(problem.get("rectificationArea").asString()).isEqualTo("测试街道/测试社区/测试小区/7号楼");
+        assertThat(problem.get("streetCode").asString()).isEqualTo("360111001");
+        assertThat(problem.get("communityCode").asString()).isEqualTo(community);
+        assertThat(problem.get("compoundCode").asString()).isEqualTo(compound);
+        assertThat(problem.get("buildingCode").asString()).isEqualTo(building);
+        assertThat(problem.get("suggestion").asString()).isEqualTo("增设公共停车位");
+        assertThat(problem.get("problemType").asString()).isEqualTo("设施完善");
+        assertThat(problem.get("rectificationClass").asString()).isEqualTo("BEST_EFFORT");
+        JsonNode safetyProblem = awaitProblem(building, 2025, safety);
+        assertThat(safetyProblem.get("rectificationClass").asString()).isEqualTo("TIME_LIMITED");
+        assertThat(safetyProblem.get("classReason").asString()).isEqualTo("SAFETY_CATEGORY:安全耐久");
+        assertThat(safetyProblem.get("deadline").isNull()).isFalse();
+    }
+
+    private boolean known(String uri, String code) {
+        return as("nanchang-official").get().uri(uri, code).exchange().returnResult(byte[].class).getStatus().value() == 200;
+    }
+
+    private static AreaDefined area(String code, String name, AreaLevel level, String parent) {
+        return new AreaDefined(code, name, level, parent, null, null, null, null, null);
     }
 
     @Test

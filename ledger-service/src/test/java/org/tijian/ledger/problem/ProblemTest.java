@@ -160,4 +160,21 @@ class ProblemTest {
         assertThat(carried.resultVersion()).isZero();
         assertThat(carried.carriedEntry(Instant.now()).action()).isEqualTo(Action.CARRIED_OVER);
     }
+
+    @Test
+    void complaintsRaiseAnOpenBestEffortProblemOnceTheyReachTheThreshold() {
+        ClassingPolicy policy = new ClassingPolicy(null, null, null, 10L, java.util.Map.of("U01", "PARKING"), 30, null);
+        Problem problem = Problem.identify(result("3601", "U01", Verdict.FAIL, "64"), opening(), Instant.now()).orElseThrow();
+        LocalDate today = LocalDate.of(2025, 7, 1);
+
+        assertThat(problem.raiseForComplaints(9, policy, today, Instant.now())).isEmpty();
+        Problem.Change change = problem.raiseForComplaints(10, policy, today, Instant.now()).orElseThrow();
+
+        assertThat(change.after().rectificationClass()).isEqualTo(RectificationClass.TIME_LIMITED);
+        assertThat(change.after().deadline()).isEqualTo(today.plusDays(30));
+        assertThat(change.entry().action()).isEqualTo(Action.CLASS_RAISED);
+        assertThat(change.after().raiseForComplaints(50, policy, today, Instant.now())).isEmpty();
+        Problem fixed = WorkflowTest.walk(problem, Action.CONFIRM, Action.ASSIGN, Action.START, Action.REPORT_FIXED);
+        assertThat(fixed.raiseForComplaints(50, policy, today, Instant.now())).isEmpty();
+    }
 }
