@@ -101,6 +101,39 @@ class WorkflowIT extends LedgerIntegrationTest {
     }
 
     @Test
+    void ofSimultaneousChangesFromOneVersionExactlyOneWins() throws Exception {
+        String id = openProblem(newCompound());
+        act("nanchang-official", id, action("CONFIRM"));
+        List<String> units = List.of("water", "housing", "transport", "parks", "urban", "fire");
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(units.size());
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String unit : units) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(unit.equals("water") ? "admin" : "nanchang-official", id, 2,
+                            action("ASSIGN", "unit", unit)).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+            assertThat(statuses).filteredOn(s -> s == 412).hasSize(units.size() - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode one = problem(id);
+        assertThat(one.get("version").asLong()).isEqualTo(3);
+        assertThat(historyActions(id)).containsExactly("IDENTIFY", "CONFIRM", "ASSIGN");
+    }
+
+    @Test
     void eachDenialIsA403WithItsReason() {
         String area = newCompound();
         String id = openProblem(area);
