@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/ledger/problems")
 class ProblemController {
 
-    private static final int MAX_PAGE_SIZE = 500;
+    private static final int DEFAULT_PAGE_SIZE = 200;
+    private static final int MAX_PAGE_SIZE = 1000;
 
     private final ProblemService problems;
 
@@ -36,24 +37,34 @@ class ProblemController {
         this.problems = problems;
     }
 
-    /** Problems by area subtree, year, dimension, class, status, unit and overdue; paged on the server. */
+    /**
+     * Problems by area subtree, year, dimension, class, status, unit and overdue; paged on the server. The body is the
+     * page's problems (a JSON array, as before paging); {@code X-Total-Count} says how many match in all.
+     */
     @GetMapping
-    Mono<ProblemService.ProblemPage> search(@RequestParam(required = false) String areaCode,
+    Mono<ResponseEntity<List<Problem>>> search(@RequestParam(required = false) String areaCode,
             @RequestParam(required = false) Integer checkYear, @RequestParam(required = false) String dimension,
             @RequestParam(name = "class", required = false) String rectificationClass,
             @RequestParam(required = false) String status, @RequestParam(required = false) String unit,
             @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, @AuthenticationPrincipal Jwt jwt) {
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) Integer limit,
+            @AuthenticationPrincipal Jwt jwt) {
+        int pageSize = size != null ? size : limit != null ? limit : DEFAULT_PAGE_SIZE;
         if (areaCode != null && !areaCode.matches("\\d{1,24}")) {
             throw new TijianException(LedgerError.BAD_QUERY, "areaCode must be digits: " + areaCode);
         }
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+        if (page < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new TijianException(LedgerError.BAD_QUERY, "page >= 0 and 1 <= size <= " + MAX_PAGE_SIZE);
         }
         ProblemQuery query = new ProblemQuery(areaCode, checkYear, parse(Dimension.class, "dimension", dimension),
                 parse(RectificationClass.class, "class", rectificationClass), parse(ProblemStatus.class, "status", status),
-                unit, overdue, page, size);
-        return problems.search(query, TijianUser.fromClaims(jwt.getClaims()));
+                unit, overdue, page, pageSize);
+        return problems.search(query, TijianUser.fromClaims(jwt.getClaims()))
+                .map(found -> ResponseEntity.ok()
+                        .header("X-Total-Count", String.valueOf(found.total()))
+                        .header("X-Page", String.valueOf(found.page()))
+                        .header("X-Page-Size", String.valueOf(found.size()))
+                        .body(found.items()));
     }
 
     /** One problem with its history in order; the ETag is its version, for If-Match on the next change. */

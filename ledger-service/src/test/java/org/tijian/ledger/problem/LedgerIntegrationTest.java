@@ -110,7 +110,7 @@ abstract class LedgerIntegrationTest {
 
     /** The problems of a year in an area's subtree, as the administrator sees them. */
     JsonNode problems(String area, int year) {
-        return get("admin", "/api/ledger/problems?areaCode={area}&checkYear={year}&size=500", area, year).get("items");
+        return get("admin", "/api/ledger/problems?areaCode={area}&checkYear={year}&size=1000", area, year);
     }
 
     /** Waits for the one problem of an area and indicator in a year. */
@@ -126,6 +126,12 @@ abstract class LedgerIntegrationTest {
             }
         }
         return null;
+    }
+
+    /** The total of a problem query ({@code X-Total-Count}), as {@code username} asks it. */
+    long total(String username, String uri, Object... variables) {
+        return Long.parseLong(as(username).get().uri(uri, variables).exchange().expectStatus().isOk()
+                .returnResult(byte[].class).getResponseHeaders().getFirst("X-Total-Count"));
     }
 
     JsonNode problem(String id) {
