@@ -213,12 +213,8 @@ public record Problem(
         if (result.version() <= resultVersion) {
             return Optional.empty();
         }
-        Draft next = draft();
-        next.resultValue = result.value();
-        next.explanation = result.explanation();
+        Draft next = draft().takeResult(result);
         next.description = describe(result);
-        next.sourceResultId = result.resultId();
-        next.resultVersion = result.version();
         next.passedWithoutReport = false;
         Action action = Action.RESULT_UPDATED;
         if (status == ProblemStatus.REPORTED_FIXED || status == ProblemStatus.VERIFIED) {
@@ -240,11 +236,7 @@ public record Problem(
         if (result.version() <= resultVersion) {
             return Optional.empty();
         }
-        Draft next = draft();
-        next.resultValue = result.value();
-        next.explanation = result.explanation();
-        next.sourceResultId = result.resultId();
-        next.resultVersion = result.version();
+        Draft next = draft().takeResult(result);
         Map<String, Object> payload = payload("resultId", result.resultId(), "resultVersion", result.version(),
                 "value", result.value());
         if (status == ProblemStatus.REPORTED_FIXED) {
@@ -353,6 +345,15 @@ public record Problem(
             resultVersion = p.resultVersion;
             fixedAt = p.fixedAt;
             verifiedAt = p.verifiedAt;
+        }
+
+        /** The figures and lineage of a newer result of the same indicator and area. */
+        Draft takeResult(IndicatorEvaluated result) {
+            resultValue = result.value();
+            explanation = result.explanation();
+            sourceResultId = result.resultId();
+            resultVersion = result.version();
+            return this;
         }
 
         Problem build(Instant now) {
