@@ -93,6 +93,7 @@ class ProblemController {
             throw new TijianException(LedgerError.BAD_COMMAND, "action is required");
         }
         Action action = parse(Action.class, "action", body.action());
+        body.checkSizes();
         long expected;
         if (ifMatch != null) {
             try {
@@ -137,5 +138,24 @@ class ProblemController {
      */
     record ActionRequest(String action, String reason, String unit, LocalDate deadline, String text,
             List<String> evidence, String inspectionRecord, Long expectedVersion) {
+
+        private static final int MAX_TEXT = 4000;
+        private static final int MAX_EVIDENCE = 50;
+
+        void checkSizes() {
+            for (String value : new String[] {reason, text, inspectionRecord}) {
+                if (value != null && value.length() > MAX_TEXT) {
+                    throw new TijianException(LedgerError.BAD_COMMAND, "texts are at most " + MAX_TEXT + " characters");
+                }
+            }
+            if (unit != null && !unit.strip().matches("[\\p{L}\\p{N}_.-]{1,64}")) {
+                throw new TijianException(LedgerError.BAD_COMMAND, "unit is a code of letters, digits, _ . - (at most 64)");
+            }
+            if (evidence != null && (evidence.size() > MAX_EVIDENCE
+                    || evidence.stream().anyMatch(e -> e == null || e.isBlank() || e.length() > 500))) {
+                throw new TijianException(LedgerError.BAD_COMMAND,
+                        "evidence is at most " + MAX_EVIDENCE + " non-blank references of at most 500 characters");
+            }
+        }
     }
 }

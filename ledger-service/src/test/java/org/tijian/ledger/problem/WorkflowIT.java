@@ -70,6 +70,15 @@ class WorkflowIT extends LedgerIntegrationTest {
         post("nanchang-official", id, 1, action("DISMISS")).isEqualTo(422).bodyHas("LEDGER_E4003");
         post("nanchang-official", id, 1, action("FIX_IT")).isEqualTo(400).bodyHas("LEDGER_E4014");
         post("nanchang-official", id, 1, action("OVERDUE")).isEqualTo(400).bodyHas("LEDGER_E4015");
+        post("nanchang-official", id, 1, action("DISMISS", "reason", "长".repeat(4001))).isEqualTo(400)
+                .bodyHas("LEDGER_E4015");
+        post("nanchang-official", id, 1, action("ASSIGN", "unit", "water; drop table")).isEqualTo(400)
+                .bodyHas("LEDGER_E4015");
+        post("nanchang-official", id, 1, action("CONFIRM", "evidence", java.util.Collections.nCopies(51, "x")))
+                .isEqualTo(400).bodyHas("LEDGER_E4015");
+        as("nanchang-official").post().uri("/api/ledger/problems/{id}/actions", id).header("If-Match", "\"one\"")
+                .bodyValue(action("CONFIRM")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("LEDGER_E4015");
         post("nanchang-official", id, 1, action("CONFIRM", "deadline", "tomorrow")).isEqualTo(400).bodyHas("COMMON_E0400");
         as("nanchang-official").post().uri("/api/ledger/problems/{id}/actions", id).header("If-Match", "\"1\"")
                 .header("Content-Type", "application/json").bodyValue("{not json").exchange()
