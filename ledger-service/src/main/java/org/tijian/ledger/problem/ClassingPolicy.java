@@ -12,7 +12,8 @@ import org.tijian.contracts.RectificationClass;
  *
  * @param safetySeverities finding severities that make a problem a safety or health finding (default MAJOR, SEVERE)
  * @param safetyIndicators indicators whose failures are always safety or health findings
- * @param safetyCategoryWords words in the indicator's category (分类) that mark safety or health (default 安全, 健康)
+ * @param safetyCategoryWords words in the indicator's category (分类) that mark safety or health, e.g. 安全耐久 (default
+ *     none: the catalog's default classes already make 安全耐久 TIME_LIMITED, and 安全韧性 holds BEST_EFFORT indicators)
  * @param complaintThreshold complaints for the area and topic (群众反映强烈) at or above which a problem is TIME_LIMITED
  * @param indicatorTopics the public-feedback topic each indicator's problems belong to, e.g. {@code C08: PARKING}
  * @param defaultDeadlineDays days from identification to the deadline of a TIME_LIMITED problem
@@ -30,7 +31,7 @@ public record ClassingPolicy(
     public ClassingPolicy {
         safetySeverities = safetySeverities == null ? Set.of("MAJOR", "SEVERE") : Set.copyOf(safetySeverities);
         safetyIndicators = safetyIndicators == null ? Set.of() : Set.copyOf(safetyIndicators);
-        safetyCategoryWords = safetyCategoryWords == null ? List.of("安全", "健康") : List.copyOf(safetyCategoryWords);
+        safetyCategoryWords = safetyCategoryWords == null ? List.of() : List.copyOf(safetyCategoryWords);
         complaintThreshold = complaintThreshold == null ? 50L : complaintThreshold;
         indicatorTopics = indicatorTopics == null ? Map.of() : Map.copyOf(indicatorTopics);
         defaultDeadlineDays = defaultDeadlineDays == null ? 90 : defaultDeadlineDays;

@@ -3,6 +3,7 @@ package org.tijian.ledger.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.tijian.contracts.RectificationClass;
 
 class ClassingPolicyTest {
 
-    private final ClassingPolicy policy = new ClassingPolicy(null, Set.of("H01"), null, 10L, Map.of("C08", "PARKING"), 60,
+    private final ClassingPolicy policy = new ClassingPolicy(null, Set.of("H01"), List.of("安全", "健康"), 10L, Map.of("C08", "PARKING"), 60,
             Map.of("H02", 15));
 
     @Test
@@ -45,6 +46,12 @@ class ClassingPolicyTest {
                 .isEqualTo("SAFETY_CATEGORY:安全耐久");
         assertThat(policy.decide("H06", RectificationClass.BEST_EFFORT, null, "健康舒适", 0).rectificationClass())
                 .isEqualTo(RectificationClass.TIME_LIMITED);
+    }
+
+    @Test
+    void byDefaultNoCategoryRaisesAProblem() {
+        assertThat(ClassingPolicy.defaults().decide("U20", RectificationClass.BEST_EFFORT, null, "安全韧性", 0)
+                .rectificationClass()).isEqualTo(RectificationClass.BEST_EFFORT);
     }
 
     @Test

@@ -33,14 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What the ledger's integration tests share: one service context (so one Spring start for all of them) against the
  * real broker and PostgreSQL, a deadline check every second, a complaint threshold of 10 for topic PARKING (C08),
- * and helpers that act as evaluation, intake, officials and units would. Each test works in areas of its own.
+ * categories 安全耐久 and 健康 as safety findings, and helpers that act as evaluation, intake, officials and units would. Each test works in areas of its own.
  */
 @TijianIntegrationTest(database = "ledger_it", properties = {
         "tijian.ledger.deadlines.check-interval=PT1S",
         "tijian.ledger.deadlines.initial-delay=PT1S",
         "tijian.ledger.classing.complaint-threshold=10",
         "tijian.ledger.classing.indicator-topics.C08=PARKING",
-        "tijian.ledger.classing.deadline-days.H02=30"})
+        "tijian.ledger.classing.deadline-days.H02=30",
+        "tijian.ledger.classing.safety-category-words=安全耐久,健康"})
 abstract class LedgerIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
