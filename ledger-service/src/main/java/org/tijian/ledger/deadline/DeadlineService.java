@@ -27,6 +27,7 @@ public class DeadlineService {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineService.class);
     private static final int BATCH = 500;
+    private static final int MAX_ROUNDS_PER_RUN = 20;
 
     private final ProblemStore problems;
     private final ProblemService service;
@@ -49,9 +50,16 @@ public class DeadlineService {
             initialDelayString = "${tijian.ledger.deadlines.initial-delay:PT5S}")
     void scheduledCheck() {
         try {
-            long marked = check().block(Duration.ofMinutes(5));
+            long marked = 0;
+            for (int round = 0; round < MAX_ROUNDS_PER_RUN; round++) {
+                long found = check().block(Duration.ofMinutes(5));
+                marked += found;
+                if (found < BATCH) {
+                    break;
+                }
+            }
             if (marked > 0) {
-                log.info("deadline check marked {} problems overdue", marked);
+                log.info("deadline check found {} problems past their deadline", marked);
             }
             gauges.refresh().block(Duration.ofMinutes(1));
         } catch (RuntimeException e) {
@@ -59,13 +67,13 @@ public class DeadlineService {
         }
     }
 
-    /** @return how many problems were marked overdue */
+    /** One batch: @return how many problems past their deadline were looked at (and marked, unless someone was faster) */
     public Mono<Long> check() {
         LocalDate today = LocalDate.now(clock);
         return problems.dueForOverdue(today, BATCH)
                 .concatMap(problem -> transaction.transactional(markOverdue(problem))
                         .thenReturn(1L)
-                        .onErrorResume(TijianException.class, conflict -> Mono.just(0L)))
+                        .onErrorResume(TijianException.class, conflict -> Mono.just(1L)))
                 .reduce(0L, Long::sum);
     }
 

@@ -25,7 +25,8 @@ public enum LedgerError implements ErrorCode {
     NOT_YOUR_UNIT(define("LEDGER_E4013", 403, "问题交办给 {0}，不是您的单位 {1}",
             "The problem is assigned to {0}, not to your unit {1}")),
     BAD_QUERY(define("LEDGER_E4014", 400, "查询参数错误：{0}", "Bad query parameter: {0}")),
-    BAD_COMMAND(define("LEDGER_E4015", 400, "请求内容错误：{0}", "Bad request body: {0}"));
+    BAD_COMMAND(define("LEDGER_E4015", 400, "请求内容错误：{0}", "Bad request body: {0}")),
+    DEADLINE_PASSED(define("LEDGER_E4016", 422, "整改期限 {0} 早于今天 {1}", "The deadline {0} lies before today {1}"));
 
     private final Definition definition;
 

@@ -120,6 +120,10 @@ public class ProblemService {
                 .switchIfEmpty(Mono.error(() -> new TijianException(LedgerError.PROBLEM_NOT_FOUND, id)))
                 .flatMap(problem -> {
                     LedgerAccess.checkAction(user, problem, command.action());
+                    LocalDate today = LocalDate.now(clock);
+                    if (command.deadline() != null && command.deadline().isBefore(today)) {
+                        return Mono.error(new TijianException(LedgerError.DEADLINE_PASSED, command.deadline(), today));
+                    }
                     if (problem.version() != expectedVersion) {
                         return Mono.error(conflict(problem.version(), expectedVersion, ifMatch));
                     }

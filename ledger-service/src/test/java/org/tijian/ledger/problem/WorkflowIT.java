@@ -68,6 +68,8 @@ class WorkflowIT extends LedgerIntegrationTest {
         post("nanchang-official", id, 1, action("VERIFY", "inspectionRecord", "r")).isEqualTo(409)
                 .bodyHas("LEDGER_E4002");
         post("nanchang-official", id, 1, action("DISMISS")).isEqualTo(422).bodyHas("LEDGER_E4003");
+        post("nanchang-official", id, 1, action("ASSIGN", "unit", "water", "deadline", "2000-01-31")).isEqualTo(422)
+                .bodyHas("LEDGER_E4016");
         post("nanchang-official", id, 1, action("FIX_IT")).isEqualTo(400).bodyHas("LEDGER_E4014");
         post("nanchang-official", id, 1, action("OVERDUE")).isEqualTo(400).bodyHas("LEDGER_E4015");
         post("nanchang-official", id, 1, action("DISMISS", "reason", "长".repeat(4001))).isEqualTo(400)
