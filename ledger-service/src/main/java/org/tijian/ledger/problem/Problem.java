@@ -119,7 +119,7 @@ public record Problem(
                 now, 1));
     }
 
-    /** 问题明细: the department's own description for an item-level finding, else the value against the standard. */
+    /** 问题明细: the value against the standard, followed by the department's own words for an item-level finding. */
     static String describe(IndicatorEvaluated result) {
         String unit = result.unit() == null ? "" : result.unit();
         String summary = "%s：%s%s，未达到评价标准（%s%s）".formatted(result.indicatorNameZh(),
