@@ -10,6 +10,8 @@ import org.tijian.contracts.intake.ObservationWithdrawn;
 import org.tijian.contracts.intake.PublicFeedbackReported;
 import org.tijian.contracts.intake.SubmissionAccepted;
 import org.tijian.contracts.ledger.ProblemIdentified;
+import org.tijian.contracts.ledger.ProblemOverdue;
+import org.tijian.contracts.ledger.ProblemStatusChanged;
 import org.tijian.contracts.projects.ProjectProposed;
 
 /** Every event the platform publishes: its record, its topic and its CloudEvents {@code type}. */
@@ -21,6 +23,8 @@ public enum EventType {
     SUBMISSION_ACCEPTED(SubmissionAccepted.class, Topics.INTAKE_SUBMISSIONS),
     INDICATOR_EVALUATED(IndicatorEvaluated.class, Topics.EVALUATION_RESULTS),
     PROBLEM_IDENTIFIED(ProblemIdentified.class, Topics.LEDGER_PROBLEMS),
+    PROBLEM_STATUS_CHANGED(ProblemStatusChanged.class, Topics.LEDGER_PROBLEMS),
+    PROBLEM_OVERDUE(ProblemOverdue.class, Topics.LEDGER_PROBLEMS),
     PROJECT_PROPOSED(ProjectProposed.class, Topics.PROJECTS_LIFECYCLE),
     AREA_DEFINED(AreaDefined.class, Topics.CATALOG_AREAS),
     INDICATOR_DEFINED(IndicatorDefined.class, Topics.CATALOG_INDICATORS);

@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TijianIntegrationTest(database = "ledger_catalog_it", properties =
         "spring.cloud.stream.bindings.areaDefined-in-0.consumer.auto-startup=false")
-class CatalogCopyIT {
+public class CatalogCopyIT {
 
     private static final String DATABASE = "ledger_catalog_it";
 
@@ -259,10 +259,16 @@ class CatalogCopyIT {
     }
 
     static IndicatorDefined indicator(String code, long revision, boolean retired, String nameZh) {
+        return indicator(code, revision, retired, nameZh, "安全耐久", null);
+    }
+
+    /** An indicator as the evaluation service publishes it, with a category (分类) and a rectification suggestion. */
+    public static IndicatorDefined indicator(String code, long revision, boolean retired, String nameZh, String categoryZh,
+            String suggestionZh) {
         return new IndicatorDefined(code, "NATIONAL_BASIC", IndicatorSystemKind.NATIONAL_BASIC, null, nameZh, null,
-                Dimension.HOUSING, "安全耐久", "%", Direction.HIGHER_BETTER, true,
+                Dimension.HOUSING, categoryZh, "%", Direction.HIGHER_BETTER, true,
                 List.of(AcquisitionMethod.DEPARTMENT_STATISTICS), CheckCycle.YEARLY, AreaLevel.CITY, "HOUSING", "住建局",
-                RectificationClass.TIME_LIMITED, null,
+                RectificationClass.TIME_LIMITED, suggestionZh,
                 new IndicatorDefined.Computation(ComputationType.RATIO, null, null, "SAFE_DWELLINGS", "ALL_DWELLINGS",
                         new BigDecimal("100")),
                 List.of(new IndicatorDefined.DataElement("SAFE_DWELLINGS", "安全住房数", "套"),
