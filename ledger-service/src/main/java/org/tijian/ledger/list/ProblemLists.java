@@ -95,7 +95,7 @@ public final class ProblemLists {
             rows.add(new ArrayList<>(List.of(dimensionName(dimension, language), rows.size() + 1,
                     first.indicatorCode() + " " + first.indicatorNameZh(), result, text(first.description()),
                     text(first.suggestion()),
-                    first.rectificationArea() != null ? first.rectificationArea() : group.location(),
+                    group.buildings() || first.rectificationArea() == null ? group.location() : first.rectificationArea(),
                     language == ListLanguage.EN ? first.rectificationClass().name()
                             : first.rectificationClass().nameZh(),
                     text(first.responsibleUnit()))));

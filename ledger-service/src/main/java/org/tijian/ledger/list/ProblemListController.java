@@ -1,0 +1,97 @@
+package org.tijian.ledger.list;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tijian.contracts.Dimension;
+import org.tijian.kit.error.TijianException;
+import org.tijian.kit.security.TijianUser;
+import org.tijian.ledger.problem.LedgerAccess;
+import org.tijian.ledger.problem.LedgerError;
+import org.tijian.ledger.problem.ProblemQuery;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The problem list (问题清单) and the rectification suggestion list (整治建议清单) of one check year and dimension, for
+ * an area's subtree (a compound's, a street's or a city's ledger), as XLSX or CSV with the headers of the cities'
+ * reports: {@code GET /api/ledger/lists/problems?checkYear=2024&dimension=HOUSING&areaCode=3601&format=xlsx} and
+ * {@code .../lists/suggestions?...}. {@code lang=en} (or an English Accept-Language) gives English headers. Everyone
+ * gets only what they may read: an official their subtree, a unit its own problems.
+ */
+@RestController
+@RequestMapping("/api/ledger/lists")
+class ProblemListController {
+
+    private final R2dbcProblemLists lists;
+
+    ProblemListController(R2dbcProblemLists lists) {
+        this.lists = lists;
+    }
+
+    @GetMapping("/{kind}")
+    Mono<ResponseEntity<byte[]>> list(@PathVariable String kind, @RequestParam(required = false) Integer checkYear,
+            @RequestParam(required = false) String dimension, @RequestParam(required = false) String areaCode,
+            @RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String lang,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            @AuthenticationPrincipal Jwt jwt) {
+        boolean problems = "problems".equals(kind);
+        if (!problems && !"suggestions".equals(kind)) {
+            throw new TijianException(LedgerError.BAD_QUERY, "the lists are problems and suggestions, not " + kind);
+        }
+        if (checkYear == null) {
+            throw new TijianException(LedgerError.BAD_QUERY, "checkYear is required");
+        }
+        Dimension chosen = dimension(dimension);
+        ListWriter.Format output = ListWriter.Format.of(format);
+        if (output == null) {
+            throw new TijianException(LedgerError.BAD_QUERY, "format is csv or xlsx, not " + format);
+        }
+        if (areaCode != null && !areaCode.matches("\\d{1,24}")) {
+            throw new TijianException(LedgerError.BAD_QUERY, "areaCode must be digits: " + areaCode);
+        }
+        ListLanguage language = ListLanguage.of(lang != null ? lang : acceptLanguage);
+        ProblemQuery scope = LedgerAccess.scope(TijianUser.fromClaims(jwt.getClaims()),
+                new ProblemQuery(areaCode, checkYear, chosen, null, null, null, null, 0, 1));
+        return lists.listed(checkYear, chosen, scope.areaCode(), scope.responsibleUnit()).collectList()
+                .publishOn(Schedulers.boundedElastic())
+                .map(rows -> {
+                    ListTable table = problems ? ProblemLists.problemList(chosen, rows, language)
+                            : ProblemLists.suggestionList(chosen, rows, language);
+                    ByteArrayOutputStream body = new ByteArrayOutputStream();
+                    ListWriter.write(table, language, output, body);
+                    String file = table.title() + "-" + checkYear + (areaCode == null ? "" : "-" + areaCode) + "."
+                            + output.extension();
+                    return ResponseEntity.ok()
+                            .contentType(MediaType.parseMediaType(output.mediaType()))
+                            .header(HttpHeaders.CONTENT_DISPOSITION,
+                                    ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
+                            .header("X-Total-Count", String.valueOf(table.rows().size()))
+                            .body(body.toByteArray());
+                });
+    }
+
+    private static Dimension dimension(String name) {
+        if (name == null) {
+            throw new TijianException(LedgerError.BAD_QUERY, "dimension is required (one of "
+                    + List.of(Dimension.values()) + "): the lists are per dimension");
+        }
+        try {
+            return Dimension.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new TijianException(LedgerError.BAD_QUERY, "no dimension " + name);
+        }
+    }
+}
