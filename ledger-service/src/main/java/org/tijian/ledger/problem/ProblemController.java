@@ -70,10 +70,9 @@ class ProblemController {
     /** One problem with its history in order; the ETag is its version, for If-Match on the next change. */
     @GetMapping("/{id}")
     Mono<ResponseEntity<ProblemView>> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-        TijianUser user = TijianUser.fromClaims(jwt.getClaims());
-        return problems.one(id, user)
-                .flatMap(problem -> problems.history(id, user).collectList()
-                        .map(history -> ResponseEntity.ok().eTag(etag(problem)).body(new ProblemView(problem, history))));
+        return problems.withHistory(id, TijianUser.fromClaims(jwt.getClaims()))
+                .map(found -> ResponseEntity.ok().eTag(etag(found.problem()))
+                        .body(new ProblemView(found.problem(), found.history())));
     }
 
     @GetMapping("/{id}/history")

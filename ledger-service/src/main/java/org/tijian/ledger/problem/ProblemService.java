@@ -200,6 +200,15 @@ public class ProblemService {
         return one(id, user).thenMany(problems.history(id));
     }
 
+    /** A problem the caller may see, with its history in order. */
+    public Mono<ProblemWithHistory> withHistory(UUID id, TijianUser user) {
+        return one(id, user).flatMap(problem -> problems.history(id).collectList()
+                .map(history -> new ProblemWithHistory(problem, history)));
+    }
+
+    public record ProblemWithHistory(Problem problem, List<HistoryEntry> history) {
+    }
+
     /** One page of problems and how many match in all. */
     public record ProblemPage(List<Problem> items, int page, int size, long total) {
     }

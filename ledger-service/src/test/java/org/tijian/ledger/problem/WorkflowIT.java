@@ -50,6 +50,10 @@ class WorkflowIT extends LedgerIntegrationTest {
         assertThat(history.get(4).get("payload").get("evidence").get(0).asString()).isEqualTo("doc://plan.pdf");
         assertThat(history.get(6).get("reason").asString()).isEqualTo("现场复查仍有积水");
         assertThat(history.get(6).get("fromStatus").asString()).isEqualTo("REPORTED_FIXED");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("update problem_history set reason = 'rewritten' "
+                + "where problem_id = '" + id + "'")).hasStackTraceContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("delete from problem_history where problem_id = '"
+                + id + "'")).hasStackTraceContaining("append-only");
         try (KafkaProbe probe = KafkaProbe.on(Topics.LEDGER_PROBLEMS)) {
             List<ProblemStatusChanged> changes = probe.await(9, r -> area.equals(r.key())
                             && "org.tijian.ledger.ProblemStatusChanged.v1".equals(KafkaProbe.header(r, "ce_type")), WAIT)
