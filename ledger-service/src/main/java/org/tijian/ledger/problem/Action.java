@@ -17,7 +17,9 @@ public enum Action {
     PASSED_WITHOUT_REPORT(Kind.SYSTEM),
     OVERDUE(Kind.SYSTEM),
     CARRIED_OVER(Kind.SYSTEM),
-    CLASS_RAISED(Kind.SYSTEM);
+    CLASS_RAISED(Kind.SYSTEM),
+    /** a project of the library that rectifies the problem was completed and accepted */
+    PROJECT_COMPLETED(Kind.SYSTEM);
 
     /** Who may take an action: officials of the area, the assigned unit, or only the ledger itself. */
     public enum Kind { OFFICIAL, UNIT, SYSTEM }

@@ -78,6 +78,8 @@ public record Problem(
     public static final String DEADLINE_CHECK = "system:deadline";
     public static final String CARRY_OVER = "system:carry-over";
     public static final String COMPLAINTS = "system:complaints";
+    /** The actor of a change made by a completed project: this prefix and the project's id. */
+    public static final String PROJECT = "project:";
 
     /** What the ledger knows about a failing result's indicator and area when it opens a problem. */
     public record Opening(ClassingPolicy policy, AreaPath area, String categoryZh, String suggestionZh, long complaints,
@@ -251,6 +253,23 @@ public record Problem(
         next.passedWithoutReport = true;
         return Optional.of(next.change(EVALUATION, Action.PASSED_WITHOUT_REPORT, "评价结果已达标，但未报告整改完成",
                 payload, now));
+    }
+
+    /**
+     * A project of the library that rectifies this problem was completed and accepted (竣工验收): the problem is reported
+     * fixed by the project and waits, like any reported fix, for new data or an inspection to verify it. A problem
+     * already reported fixed, verified or dismissed stays as it is.
+     */
+    public Optional<Change> onProjectCompleted(UUID projectId, String projectName, String acceptanceRecord,
+            Instant now) {
+        if (status.pastDeadlineCheck()) {
+            return Optional.empty();
+        }
+        Draft next = draft();
+        next.status = ProblemStatus.REPORTED_FIXED;
+        next.fixedAt = now;
+        return Optional.of(next.change(PROJECT + projectId, Action.PROJECT_COMPLETED, "项目竣工验收：" + projectName,
+                payload("projectId", projectId, "project", projectName, "acceptanceRecord", acceptanceRecord), now));
     }
 
     /** Past its deadline and not yet fixed: marked once, by the deadline check. */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
+import org.tijian.contracts.projects.ProjectCompleted;
 import org.tijian.kit.error.TijianException;
 import org.tijian.kit.messaging.InboundEvent;
 import org.tijian.kit.messaging.TraceParent;
@@ -108,6 +109,20 @@ public class ProblemService {
         return problems.raisable(checkYear, areaCode, indicators)
                 .concatMap(problem -> complaints.count(checkYear, problem.areaCode(), topic)
                         .flatMap(count -> problem.raiseForComplaints(count, policy, LocalDate.now(clock), clock.instant())
+                                .map(change -> save(change, problem.version(), false, trace))
+                                .orElse(Mono.empty())))
+                .then();
+    }
+
+    /**
+     * A completed project reports its linked problems fixed (runs inside the inbox transaction). Problems the ledger
+     * does not hold (another city's ledger, a project added by hand) are skipped.
+     */
+    public Mono<Void> onProjectCompleted(ProjectCompleted project, TraceParent trace) {
+        return Flux.fromIterable(project.problemIds())
+                .concatMap(id -> problems.lockById(id)
+                        .flatMap(problem -> problem.onProjectCompleted(project.projectId(), project.name(),
+                                        project.acceptanceRecord(), clock.instant())
                                 .map(change -> save(change, problem.version(), false, trace))
                                 .orElse(Mono.empty())))
                 .then();

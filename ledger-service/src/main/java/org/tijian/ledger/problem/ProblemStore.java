@@ -14,6 +14,9 @@ public interface ProblemStore {
 
     Mono<Problem> findById(UUID id);
 
+    /** As {@link #findById}, locking the row until the transaction ends. */
+    Mono<Problem> lockById(UUID id);
+
     /** The one problem of a check year, indicator and area, if any. */
     Mono<Problem> find(int checkYear, String indicatorCode, String areaCode);
 

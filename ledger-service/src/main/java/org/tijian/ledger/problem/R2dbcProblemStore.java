@@ -57,6 +57,12 @@ class R2dbcProblemStore implements ProblemStore {
     }
 
     @Override
+    public Mono<Problem> lockById(UUID id) {
+        return db.sql("select " + COLUMNS + " from problem where id = :id for update")
+                .bind("id", id).map(R2dbcProblemStore::read).one();
+    }
+
+    @Override
     public Mono<Problem> find(int checkYear, String indicatorCode, String areaCode) {
         return db.sql("select " + COLUMNS + " from problem where check_year = :year and indicator_code = :indicator "
                         + "and area_code = :area for update")
