@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * The problem list (问题清单) and the rectification suggestion list (整治建议清单) of one check year and dimension, for
  * an area's subtree (a compound's, a street's or a city's ledger), as XLSX or CSV with the headers of the cities'
  * reports: {@code GET /api/ledger/lists/problems?checkYear=2024&dimension=HOUSING&areaCode=3601&format=xlsx} and
- * {@code .../lists/suggestions?...}. {@code lang=en} (or an English Accept-Language) gives English headers. Everyone
+ * {@code .../lists/suggestions?...}. A special check (专项体检) names its indicators instead of a dimension
+ * ({@code indicators=C05,C06&topic=停车}) and gets 专项问题清单 / 专项整治建议清单. {@code lang=en} (or an English Accept-Language) gives English headers. Everyone
  * gets only what they may read: an official their subtree, a unit its own problems.
  */
 @RestController
@@ -43,7 +44,8 @@ class ProblemListController {
 
     @GetMapping("/{kind}")
     Mono<ResponseEntity<byte[]>> list(@PathVariable String kind, @RequestParam(required = false) Integer checkYear,
-            @RequestParam(required = false) String dimension, @RequestParam(required = false) String areaCode,
+            @RequestParam(required = false) String dimension, @RequestParam(required = false) String indicators,
+            @RequestParam(required = false) String topic, @RequestParam(required = false) String areaCode,
             @RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String lang,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             @AuthenticationPrincipal Jwt jwt) {
@@ -54,7 +56,8 @@ class ProblemListController {
         if (checkYear == null) {
             throw new TijianException(LedgerError.BAD_QUERY, "checkYear is required");
         }
-        Dimension chosen = dimension(dimension);
+        List<String> special = indicators == null ? null : codes(indicators);
+        Dimension chosen = special != null && dimension == null ? null : dimension(dimension);
         ListWriter.Format output = ListWriter.Format.of(format);
         if (output == null) {
             throw new TijianException(LedgerError.BAD_QUERY, "format is csv or xlsx, not " + format);
@@ -65,11 +68,15 @@ class ProblemListController {
         ListLanguage language = ListLanguage.of(lang != null ? lang : acceptLanguage);
         ProblemQuery scope = LedgerAccess.scope(TijianUser.fromClaims(jwt.getClaims()),
                 new ProblemQuery(areaCode, checkYear, chosen, null, null, null, null, 0, 1));
-        return lists.listed(checkYear, chosen, scope.areaCode(), scope.responsibleUnit()).collectList()
+        String specialTopic = topic != null && !topic.isBlank() ? topic.strip() : indicators;
+        return lists.listed(checkYear, chosen, special, scope.areaCode(), scope.responsibleUnit()).collectList()
                 .publishOn(Schedulers.boundedElastic())
                 .map(rows -> {
-                    ListTable table = problems ? ProblemLists.problemList(chosen, rows, language)
-                            : ProblemLists.suggestionList(chosen, rows, language);
+                    ListTable table = special != null
+                            ? (problems ? ProblemLists.specialProblemList(specialTopic, rows, language)
+                                    : ProblemLists.specialSuggestionList(specialTopic, rows, language))
+                            : problems ? ProblemLists.problemList(chosen, rows, language)
+                                    : ProblemLists.suggestionList(chosen, rows, language);
                     ByteArrayOutputStream body = new ByteArrayOutputStream();
                     ListWriter.write(table, language, output, body);
                     String file = table.title() + "-" + checkYear + (areaCode == null ? "" : "-" + areaCode) + "."
@@ -83,10 +90,19 @@ class ProblemListController {
                 });
     }
 
+    private static List<String> codes(String indicators) {
+        List<String> codes = java.util.Arrays.stream(indicators.split(",")).map(String::strip)
+                .filter(code -> !code.isEmpty()).toList();
+        if (codes.isEmpty() || codes.stream().anyMatch(code -> !code.matches("[A-Za-z0-9_]{1,32}"))) {
+            throw new TijianException(LedgerError.BAD_QUERY, "indicators are comma-separated indicator codes: " + indicators);
+        }
+        return codes;
+    }
+
     private static Dimension dimension(String name) {
         if (name == null) {
             throw new TijianException(LedgerError.BAD_QUERY, "dimension is required (one of "
-                    + List.of(Dimension.values()) + "): the lists are per dimension");
+                    + List.of(Dimension.values()) + "): the lists are per dimension, or name a special check's indicators");
         }
         try {
             return Dimension.valueOf(name.toUpperCase(java.util.Locale.ROOT));

@@ -44,15 +44,32 @@ public final class ProblemLists {
 
     /** 问题清单 of one dimension. */
     public static ListTable problemList(Dimension dimension, List<ListedProblem> problems, ListLanguage language) {
+        return problemList(title(dimension, language, "问题清单", "problem list"), dimension == Dimension.HOUSING,
+                problems, language);
+    }
+
+    /** 专项问题清单 of a special check (专项体检) on one topic: its indicators' problems, whatever their dimension. */
+    public static ListTable specialProblemList(String topic, List<ListedProblem> problems, ListLanguage language) {
+        return problemList(special(topic, language, "专项问题清单", "special check problem list"), false, problems,
+                language);
+    }
+
+    /** 专项整治建议清单 of a special check. */
+    public static ListTable specialSuggestionList(String topic, List<ListedProblem> problems, ListLanguage language) {
+        return suggestionList(special(topic, language, "专项整治建议清单", "special check suggestion list"), problems,
+                language);
+    }
+
+    private static ListTable problemList(String title, boolean housing, List<ListedProblem> problems,
+            ListLanguage language) {
         List<ListColumn> columns = new ArrayList<>(PROBLEM_COLUMNS);
-        boolean housing = dimension == Dimension.HOUSING;
         if (housing) {
             columns.addAll(HOUSING_COLUMNS);
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Group group : groups(problems)) {
             ListedProblem first = group.problems().get(0);
-            List<Object> row = new ArrayList<>(List.of(dimensionName(dimension, language), rows.size() + 1,
+            List<Object> row = new ArrayList<>(List.of(dimensionName(first.dimension(), language), rows.size() + 1,
                     first.indicatorCode() + " " + first.indicatorNameZh()));
             if (group.buildings()) {
                 row.add(group.problems().size());
@@ -81,18 +98,23 @@ public final class ProblemLists {
             }
             rows.add(row);
         }
-        return new ListTable(title(dimension, language, "问题清单", "problem list"), columns, rows);
+        return new ListTable(title, columns, rows);
     }
 
     /** 整治建议清单 of one dimension. */
     public static ListTable suggestionList(Dimension dimension, List<ListedProblem> problems, ListLanguage language) {
+        return suggestionList(title(dimension, language, "整治建议清单", "rectification suggestion list"), problems,
+                language);
+    }
+
+    private static ListTable suggestionList(String title, List<ListedProblem> problems, ListLanguage language) {
         List<List<Object>> rows = new ArrayList<>();
         for (Group group : groups(problems)) {
             ListedProblem first = group.problems().get(0);
             String result = group.buildings()
                     ? group.problems().size() + (language == ListLanguage.EN ? " buildings" : " 栋")
                     : number(first.value()) + text(first.unit()) + "（" + text(first.standard()) + "）";
-            rows.add(new ArrayList<>(List.of(dimensionName(dimension, language), rows.size() + 1,
+            rows.add(new ArrayList<>(List.of(dimensionName(first.dimension(), language), rows.size() + 1,
                     first.indicatorCode() + " " + first.indicatorNameZh(), result, text(first.description()),
                     text(first.suggestion()),
                     group.buildings() || first.rectificationArea() == null ? group.location() : first.rectificationArea(),
@@ -100,8 +122,7 @@ public final class ProblemLists {
                             : first.rectificationClass().nameZh(),
                     text(first.responsibleUnit()))));
         }
-        return new ListTable(title(dimension, language, "整治建议清单", "rectification suggestion list"),
-                SUGGESTION_COLUMNS, rows);
+        return new ListTable(title, SUGGESTION_COLUMNS, rows);
     }
 
     /** Problems of one indicator at the buildings of one compound form one group; any other problem is its own. */
@@ -142,6 +163,10 @@ public final class ProblemLists {
     private static String title(Dimension dimension, ListLanguage language, String zh, String en) {
         return language == ListLanguage.EN ? dimension.name().toLowerCase(java.util.Locale.ROOT) + " " + en
                 : dimension.nameZh() + zh;
+    }
+
+    private static String special(String topic, ListLanguage language, String zh, String en) {
+        return language == ListLanguage.EN ? en + " (" + topic + ")" : zh + "（" + topic + "）";
     }
 
     private static String dimensionName(Dimension dimension, ListLanguage language) {

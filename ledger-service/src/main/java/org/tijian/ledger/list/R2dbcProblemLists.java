@@ -1,6 +1,7 @@
 package org.tijian.ledger.list;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.tijian.contracts.AreaLevel;
@@ -23,10 +24,13 @@ class R2dbcProblemLists {
     }
 
     /**
+     * @param dimension one dimension's problems (null for all)
+     * @param indicators only these indicators' problems, for a special check (null for all)
      * @param areaCode the subtree (by code prefix; null for all areas)
      * @param responsibleUnit only this unit's problems (null for all)
      */
-    Flux<ListedProblem> listed(int checkYear, Dimension dimension, String areaCode, String responsibleUnit) {
+    Flux<ListedProblem> listed(int checkYear, Dimension dimension, List<String> indicators, String areaCode,
+            String responsibleUnit) {
         DatabaseClient.GenericExecuteSpec query = db.sql("""
                         select p.dimension, p.indicator_code, p.indicator_name_zh, p.result_value, p.unit, p.standard,
                           p.description, p.rectification_class, p.suggestion, p.rectification_area, p.responsible_unit,
@@ -39,12 +43,16 @@ class R2dbcProblemLists {
                         left join area_copy s on s.code = p.street_code
                         left join area_copy c on c.code = p.community_code
                         left join area_copy k on k.code = p.compound_code
-                        where p.check_year = :year and p.dimension = :dimension and p.status <> 'DISMISSED'
+                        where p.check_year = :year and p.status <> 'DISMISSED'
+                          and (cast(:dimension as text) is null or p.dimension = cast(:dimension as text))
+                          and (cast(:indicators as text[]) is null or p.indicator_code = any(cast(:indicators as text[])))
                           and p.area_code like :prefix
                           and (cast(:unit as text) is null or p.responsible_unit = cast(:unit as text))
                         order by p.indicator_code, p.area_code""")
-                .bind("year", checkYear).bind("dimension", dimension.name())
-                .bind("prefix", (areaCode == null ? "" : areaCode) + "%");
+                .bind("year", checkYear).bind("prefix", (areaCode == null ? "" : areaCode) + "%");
+        query = dimension == null ? query.bindNull("dimension", String.class) : query.bind("dimension", dimension.name());
+        query = indicators == null ? query.bindNull("indicators", String[].class)
+                : query.bind("indicators", indicators.toArray(String[]::new));
         query = responsibleUnit == null ? query.bindNull("unit", String.class) : query.bind("unit", responsibleUnit);
         return query.map(row -> new ListedProblem(Dimension.valueOf(row.get("dimension", String.class)),
                         row.get("indicator_code", String.class), row.get("indicator_name_zh", String.class),

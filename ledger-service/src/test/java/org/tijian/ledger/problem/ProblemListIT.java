@@ -79,6 +79,17 @@ class ProblemListIT extends LedgerIntegrationTest {
         assertThat(lines[1]).startsWith("住房,1,H01 存在结构安全隐患的住宅数量,1 栋,")
                 .contains(",京东镇 / 京东社区 / 阳光小区," + expectedClass + ",");
 
+        byte[] special = as("nanchang-official").get()
+                .uri("/api/ledger/lists/problems?checkYear={y}&indicators=H01&topic=结构安全&areaCode={a}", YEAR, compound)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(special))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("专项问题清单（结构安全）");
+            assertThat(cells(sheet.getRow(0))).hasSize(7);
+            assertThat(sheet.getLastRowNum()).as("only H01's problem").isEqualTo(1);
+            assertThat(cells(sheet.getRow(1)).get(2)).isEqualTo("H01 存在结构安全隐患的住宅数量");
+        }
+
         String english = new String(as("admin").get()
                 .uri("/api/ledger/lists/problems?checkYear={y}&dimension=HOUSING&areaCode={a}&format=csv&lang=en", YEAR,
                         compound)
@@ -100,6 +111,7 @@ class ProblemListIT extends LedgerIntegrationTest {
         anonymous().get().uri("/api/ledger/lists/problems?checkYear={y}&dimension=HOUSING", YEAR)
                 .exchange().expectStatus().isUnauthorized();
         for (String query : List.of("dimension=HOUSING", "checkYear=2031", "checkYear=2031&dimension=SPACE",
+                "checkYear=2031&indicators=,", "checkYear=2031&indicators=H01;drop",
                 "checkYear=2031&dimension=HOUSING&format=pdf", "checkYear=2031&dimension=HOUSING&areaCode=36x")) {
             as("admin").get().uri("/api/ledger/lists/problems?" + query).exchange()
                     .expectStatus().isBadRequest()
