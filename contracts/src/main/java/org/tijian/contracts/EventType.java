@@ -12,6 +12,7 @@ import org.tijian.contracts.intake.SubmissionAccepted;
 import org.tijian.contracts.ledger.ProblemIdentified;
 import org.tijian.contracts.ledger.ProblemOverdue;
 import org.tijian.contracts.ledger.ProblemStatusChanged;
+import org.tijian.contracts.projects.ProjectCompleted;
 import org.tijian.contracts.projects.ProjectProposed;
 
 /** Every event the platform publishes: its record, its topic and its CloudEvents {@code type}. */
@@ -26,6 +27,7 @@ public enum EventType {
     PROBLEM_STATUS_CHANGED(ProblemStatusChanged.class, Topics.LEDGER_PROBLEMS),
     PROBLEM_OVERDUE(ProblemOverdue.class, Topics.LEDGER_PROBLEMS),
     PROJECT_PROPOSED(ProjectProposed.class, Topics.PROJECTS_LIFECYCLE),
+    PROJECT_COMPLETED(ProjectCompleted.class, Topics.PROJECTS_LIFECYCLE),
     AREA_DEFINED(AreaDefined.class, Topics.CATALOG_AREAS),
     INDICATOR_DEFINED(IndicatorDefined.class, Topics.CATALOG_INDICATORS);
 

@@ -11,6 +11,7 @@ public final class Topics {
     public static final String INTAKE_SUBMISSIONS = "intake.submissions.v1";
     public static final String EVALUATION_RESULTS = "evaluation.results.v1";
     public static final String LEDGER_PROBLEMS = "ledger.problems.v1";
+    /** The project library's projects: proposed drafts and completed projects (ProjectCompleted), keyed by project id. */
     public static final String PROJECTS_LIFECYCLE = "projects.lifecycle.v1";
     /** Compacted: the latest definition of every area, keyed by area code. */
     public static final String CATALOG_AREAS = "catalog.areas.v1";
