@@ -192,7 +192,8 @@ public record DraftingPolicy(
                 String.join("；", estimateParts), String.join("；", effectParts), timeLimited ? 1 : 2, timeLimited);
     }
 
-    static String plain(BigDecimal value) {
+    /** A number as shown in texts: {@code 432}, {@code 3.5} (no trailing zeros, no exponent). */
+    public static String plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }

@@ -1,9 +1,9 @@
 package org.tijian.projects.library;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.tijian.projects.drafting.DraftingPolicy;
 import org.tijian.projects.project.Project;
 import org.tijian.projects.project.ProjectStatus;
 
@@ -46,13 +46,8 @@ public record LibraryTable(List<String> headers, List<List<String>> rows) {
         if (p.investmentWan() == null) {
             return text(p.estimate());
         }
-        String amount = plain(p.investmentWan()) + " 万元";
+        String amount = DraftingPolicy.plain(p.investmentWan()) + " 万元";
         return p.estimate() == null || p.estimate().isBlank() ? amount : amount + "（" + p.estimate() + "）";
-    }
-
-    static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private static String text(String value) {

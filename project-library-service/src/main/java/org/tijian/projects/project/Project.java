@@ -319,6 +319,14 @@ public record Project(
                 createdAt, now, version + 1);
     }
 
+    /** The same project holding {@code newLinks} (as read from the store). */
+    public Project withLinks(List<Link> newLinks) {
+        return new Project(id, checkYear, planYear, name, type, status, areaCodes, constructionContent, scale,
+                scaleQuantity, scaleUnit, investmentWan, estimate, expectedEffect, department, startYear, endYear,
+                priority, timeLimited, rule, groupKey, edited, newLinks, progress, batchId, resolutionNumber,
+                resolutionDate, acceptanceRecord, acceptedOn, closeReason, createdAt, updatedAt, version);
+    }
+
     private Project withStatus(ProjectStatus to, List<Link> newLinks, String close, Instant now) {
         return with(to, batchId, resolutionNumber, resolutionDate, department, newLinks, progress, acceptanceRecord,
                 acceptedOn, close, now);

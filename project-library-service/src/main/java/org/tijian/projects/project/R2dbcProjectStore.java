@@ -185,17 +185,9 @@ class R2dbcProjectStore implements ProjectStore {
                     .flatMapMany(rows -> {
                         Map<UUID, List<Link>> byProject = new LinkedHashMap<>();
                         rows.forEach(e -> byProject.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-                        return Flux.fromIterable(list).map(p -> withLinks(p, byProject.getOrDefault(p.id(), List.of())));
+                        return Flux.fromIterable(list).map(p -> p.withLinks(byProject.getOrDefault(p.id(), List.of())));
                     });
         });
-    }
-
-    private static Project withLinks(Project p, List<Link> links) {
-        return new Project(p.id(), p.checkYear(), p.planYear(), p.name(), p.type(), p.status(), p.areaCodes(),
-                p.constructionContent(), p.scale(), p.scaleQuantity(), p.scaleUnit(), p.investmentWan(), p.estimate(),
-                p.expectedEffect(), p.department(), p.startYear(), p.endYear(), p.priority(), p.timeLimited(), p.rule(),
-                p.groupKey(), p.edited(), links, p.progress(), p.batchId(), p.resolutionNumber(), p.resolutionDate(),
-                p.acceptanceRecord(), p.acceptedOn(), p.closeReason(), p.createdAt(), p.updatedAt(), p.version());
     }
 
     @Override

@@ -190,4 +190,20 @@ class DraftingIT extends ProjectsIntegrationTest {
         assertThat(project(draft).get("links")).hasSize(1);
         assertThat(project(other).get("links")).isEmpty();
     }
+
+    @Test
+    void draftsAreNamedAfterTheAreasTheCatalogCopyKnows() {
+        String street = newStreet();
+        KafkaProbe.send(Topics.CATALOG_AREAS, street, json.writeValueAsString(new org.tijian.contracts.catalog.AreaDefined(
+                street, "公园路街道", org.tijian.contracts.AreaLevel.STREET, street.substring(0, 6), null, null, null, null,
+                null)), Map.of());
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> as("admin").get()
+                .uri("/api/projects/catalog/areas/{code}", street).exchange().expectStatus().isOk());
+
+        deliver(identified("H02", building(street, 1, 1), "1", RectificationClass.BEST_EFFORT));
+
+        JsonNode draft = awaitProblems(street, 1).get(0);
+        assertThat(draft.get("name").asString()).isEqualTo("公园路街道燃气管道老化更新改造项目");
+        assertThat(draft.get("constructionContent").asString()).startsWith("对公园路街道1 栋");
+    }
 }

@@ -202,4 +202,31 @@ class ProjectWorkflowIT extends ProjectsIntegrationTest {
                         project(target).get("version").asLong()))
                 .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5013");
     }
+
+    @Test
+    void twoSimultaneousEditsFromOneVersionExactlyOneWins() throws Exception {
+        String street = newStreet();
+        String id = gasDraft(street, identified("H02", building(street, 1, 1), "1", RectificationClass.BEST_EFFORT))
+                .get("id").asString();
+        long version = project(id).get("version").asLong();
+        java.util.concurrent.Callable<Integer> edit1 = () -> as("nanchang-official").patch().uri("/api/projects/{id}", id)
+                .header("If-Match", "\"" + version + "\"").bodyValue(body("name", "甲")).exchange()
+                .returnResult(byte[].class).getStatus().value();
+        java.util.concurrent.Callable<Integer> edit2 = () -> as("nanchang-official").patch().uri("/api/projects/{id}", id)
+                .header("If-Match", "\"" + version + "\"").bodyValue(body("name", "乙")).exchange()
+                .returnResult(byte[].class).getStatus().value();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : pool.invokeAll(List.of(edit1, edit2))) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(project(id).get("version").asLong()).isEqualTo(version + 1);
+        assertThat(historyActions(id)).containsExactly("DRAFTED", "EDIT");
+    }
 }
