@@ -40,11 +40,23 @@ class ProjectController {
     }
 
     @GetMapping
-    Flux<Project> search(@RequestParam(required = false) String areaCode, @RequestParam(required = false) Integer planYear,
+    Flux<ProjectJson> search(@RequestParam(required = false) String areaCode, @RequestParam(required = false) Integer planYear,
             @RequestParam(required = false) String status, @RequestParam(required = false) String type,
             @RequestParam(required = false) String department, @RequestParam(defaultValue = "200") int limit,
             @AuthenticationPrincipal Jwt jwt) {
-        return projects.search(query(areaCode, planYear, status, type, department, limit), user(jwt));
+        return projects.search(query(areaCode, planYear, status, type, department, limit), user(jwt)).map(ProjectJson::of);
+    }
+
+    /** The draft library of a plan year, as the first version of this API answered it (kept for its callers). */
+    @GetMapping("/proposals")
+    Flux<ProjectJson> proposals(@RequestParam int year, @RequestParam(required = false) String areaCode,
+            @RequestParam(defaultValue = "200") int limit, @AuthenticationPrincipal Jwt jwt) {
+        return search(areaCode, year, null, null, null, limit, jwt);
+    }
+
+    @GetMapping("/proposals/{id}")
+    Mono<ResponseEntity<ProjectView>> proposal(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+        return one(id, jwt);
     }
 
     static ProjectQuery query(String areaCode, Integer planYear, String status, String type, String department, int limit) {
@@ -63,7 +75,8 @@ class ProjectController {
         TijianUser user = user(jwt);
         return projects.one(id, user)
                 .flatMap(p -> projects.history(id, user).collectList()
-                        .map(history -> ResponseEntity.ok().eTag(etag(p)).body(new ProjectView(p, history))));
+                        .map(history -> ResponseEntity.ok().eTag(etag(p)).body(new ProjectView(ProjectJson.of(p),
+                                history))));
     }
 
     @GetMapping("/{id}/history")
@@ -189,8 +202,20 @@ class ProjectController {
         }
     }
 
+    /**
+     * A project as JSON: its fields, plus its problem ids, 建设时序 as shown and the Chinese names of its type and
+     * status.
+     */
+    record ProjectJson(@JsonUnwrapped Project project, List<UUID> problemIds, String schedule, String typeNameZh,
+            String statusNameZh) {
+
+        static ProjectJson of(Project p) {
+            return new ProjectJson(p, p.problemIds(), p.schedule(), p.type().nameZh(), p.status().nameZh());
+        }
+    }
+
     /** A project with its history, as one JSON object. */
-    record ProjectView(@JsonUnwrapped Project project, List<HistoryEntry> history) {
+    record ProjectView(@JsonUnwrapped ProjectJson project, List<HistoryEntry> history) {
     }
 
     record ProjectRequest(Integer checkYear, Integer planYear, String name, String type, List<String> areaCodes,

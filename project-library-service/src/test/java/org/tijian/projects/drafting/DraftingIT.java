@@ -66,6 +66,16 @@ class DraftingIT extends ProjectsIntegrationTest {
         assertThat(own.get("expectedEffect").asString()).isEqualTo("U01 达到评价标准（>= 1）");
 
         String gasId = gas.get("id").asString();
+        assertThat(gas.get("problemIds")).hasSize(3);
+        assertThat(gas.get("schedule").asString()).isEqualTo("2026");
+        assertThat(gas.get("typeNameZh").asString()).isEqualTo("设施建设");
+        assertThat(parking.get("schedule").asString()).isEqualTo("2026—2027");
+        // the first version's path still answers
+        as("nanchang-official").get().uri("/api/projects/proposals?year=2026&areaCode={a}", street).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(3);
+        as("nanchang-official").get().uri("/api/projects/proposals/{id}", gasId).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.problemIds.length()").isEqualTo(3)
+                .jsonPath("$.statusNameZh").isEqualTo("建议稿").jsonPath("$.history.length()").isEqualTo(3);
         assertThat(historyActions(gasId)).containsExactly("DRAFTED", "PROBLEM_JOINED", "PROBLEM_JOINED");
         try (KafkaProbe probe = KafkaProbe.on(Topics.PROJECTS_LIFECYCLE)) {
             List<ConsumerRecord<String, byte[]>> proposed = probe.await(1, r -> gasId.equals(r.key()), WAIT);
