@@ -88,8 +88,9 @@ class ProjectController {
     @PostMapping
     Mono<ResponseEntity<Project>> create(@RequestBody ProjectRequest body,
             @RequestHeader(name = "traceparent", required = false) String traceparent, @AuthenticationPrincipal Jwt jwt) {
-        if (body == null || body.checkYear() == null) {
-            throw new TijianException(ProjectError.BAD_COMMAND, "checkYear is required");
+        if (body == null || body.checkYear() == null || body.checkYear() < 2000 || body.checkYear() > 2200
+                || (body.planYear() != null && (body.planYear() < body.checkYear() || body.planYear() > 2200))) {
+            throw new TijianException(ProjectError.BAD_COMMAND, "checkYear (2000..2200) is required; planYear not before it");
         }
         return projects.create(body.checkYear(), body.planYear(), body.fields(), body.problemIds(), body.reason(), user(jwt),
                         TraceParent.parseOrNew(traceparent))

@@ -147,7 +147,8 @@ public class ProjectService {
     /** Merges drafts into {@code targetId}: their problems join it, they are cancelled (MERGED_INTO). */
     public Mono<Project> merge(UUID targetId, List<UUID> otherIds, long expectedVersion, String reason, TijianUser user,
             TraceParent trace) {
-        if (otherIds == null || otherIds.isEmpty() || otherIds.contains(targetId)) {
+        if (otherIds == null || otherIds.isEmpty() || otherIds.contains(targetId)
+                || otherIds.stream().anyMatch(java.util.Objects::isNull)) {
             throw new TijianException(ProjectError.BAD_MERGE_OR_SPLIT, "name other projects to merge into this one");
         }
         String actor = user.subject();

@@ -92,6 +92,15 @@ class ProjectAccessIT extends ProjectsIntegrationTest {
                         "type", "FACILITY_CONSTRUCTION", "areaCodes", List.of("3601"), "constructionContent", "y",
                         "startYear", 2027, "endYear", 2026)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5018");
+        as("nanchang-official").post().uri("/api/projects").bodyValue(body("checkYear", 20250, "name", "x",
+                        "type", "FACILITY_CONSTRUCTION", "areaCodes", List.of("3601"), "constructionContent", "y")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5018");
+        as("nanchang-official").post().uri("/api/projects/{id}/merge", java.util.UUID.randomUUID())
+                .bodyValue("{\"otherIds\": [null], \"expectedVersion\": 1}").header("Content-Type", "application/json")
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5013");
+        as("nanchang-official").post().uri("/api/projects").header("Content-Type", "application/json")
+                .bodyValue("{\"checkYear\": 2025, \"investmentWan\": \"viel\"}").exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json");
         as("nanchang-official").post().uri("/api/projects/batches").bodyValue(body("planYear", 2026)).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5018");
         as("approver").post().uri("/api/projects/batches/{id}/decision", java.util.UUID.randomUUID())
