@@ -171,6 +171,50 @@ class SkeletonEndToEndIT {
         assertThat(findProject(firstProblemId)).isNotNull();
     }
 
+    /**
+     * The year's round trip across services: the draft holding the first problem is submitted as the city's batch,
+     * approved by the executive meeting, issued to the water department, carried out and accepted; the project
+     * library's ProjectCompleted reaches the ledger, which reports the problem fixed by the project.
+     */
+    @Test
+    @Order(6)
+    void aCompletedProjectReportsItsProblemFixedInTheLedger() {
+        JsonNode draft = findProject(firstProblemId);
+        String projectId = draft.get("id").asString();
+
+        var batch = as("nanchang-official").postJson("/api/projects/batches",
+                "{\"planYear\": 2026, \"areaCode\": \"3601\", \"reason\": \"2026 年项目库建议稿\"}");
+        assertThat(batch.status()).as(batch.body()).isBetween(200, 201);
+        assertThat(batch.json().get("projectIds").toString()).contains(projectId);
+        var decision = as("approver").postJson("/api/projects/batches/" + batch.json().get("batchId").asString()
+                + "/decision", "{\"action\": \"APPROVE\", \"resolutionNumber\": \"洪府常〔2026〕3号\", "
+                + "\"resolutionDate\": \"2026-03-15\"}");
+        assertThat(decision.status()).as(decision.body()).isEqualTo(200);
+
+        act("nanchang-official", projectId, "{\"action\": \"ISSUE\", \"department\": \"water\"}");
+        act("water-unit", projectId, "{\"action\": \"START\"}");
+        JsonNode completed = act("water-unit", projectId, "{\"action\": \"COMPLETE\", "
+                + "\"acceptanceRecord\": \"验收 2026-015：污水管网改造完成\", \"acceptedOn\": \"2026-10-30\"}");
+        assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
+
+        JsonNode problem = Awaitility.await().atMost(PIPELINE).until(
+                () -> as("nanchang-official").get("/api/ledger/problems/" + firstProblemId).json(),
+                p -> "REPORTED_FIXED".equals(p.get("status").asString()));
+        JsonNode last = problem.get("history").get(problem.get("history").size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("PROJECT_COMPLETED");
+        assertThat(last.get("actor").asString()).isEqualTo("project:" + projectId);
+        assertThat(last.get("payload").get("acceptanceRecord").asString()).isEqualTo("验收 2026-015：污水管网改造完成");
+    }
+
+    /** A project action with the project's current version; expects 200. */
+    private static JsonNode act(String user, String projectId, String action) {
+        long version = as(user).get("/api/projects/" + projectId).json().get("version").asLong();
+        var answer = as(user).postJson("/api/projects/" + projectId + "/actions",
+                action.substring(0, action.length() - 1) + ", \"expectedVersion\": " + version + "}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
     private static JsonNode findProject(String problemId) {
         var library = as("nanchang-official").get("/api/projects/proposals?year=2026");
         assertThat(library.status()).isEqualTo(200);

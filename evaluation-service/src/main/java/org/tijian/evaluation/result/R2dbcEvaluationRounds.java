@@ -25,6 +25,11 @@ import reactor.core.publisher.Mono;
  * The SQL of an evaluation round: claim pending results, read everything they are computed from for the whole round
  * at once (one statement per kind of input, keys passed as arrays), write the new results, their history and the
  * marks of the parents to compute next. Runs inside the round's transaction.
+ *
+ * <p>Reads by key go through {@code cross join lateral (... offset 0)}: one index lookup per key. Joined plainly, the
+ * planner hashed or merged all the year's results of the indicator (every key of a round shares year and indicator):
+ * a seq scan of the growing result table per round, and for the children 5 million intermediate rows, 37 s instead of
+ * 0.2 s for 2,000 compounds. {@code offset 0} keeps the subquery from being flattened back into that join.
  */
 @Repository
 class R2dbcEvaluationRounds {
@@ -58,11 +63,12 @@ class R2dbcEvaluationRounds {
                           where p.level_rank = deepest.rank and p.marked_at <= settled.before
                           order by p.level_rank desc, p.id limit :limit for update of p skip locked),
                         duplicates as (
-                          select d.id from evaluation_pending d
-                          join (select distinct check_year, indicator_code, area_code from picked) k
-                            on d.check_year = k.check_year and d.indicator_code = k.indicator_code
+                          select d.id from (select distinct check_year, indicator_code, area_code from picked) k
+                          cross join lateral (
+                            select d.id from evaluation_pending d
+                            where d.check_year = k.check_year and d.indicator_code = k.indicator_code
                               and d.area_code = k.area_code
-                          for update of d skip locked)
+                            for update skip locked) d)
                         delete from evaluation_pending p
                         where p.id in (select id from picked union select id from duplicates)
                         returning p.check_year, p.indicator_code, p.area_code, p.level_rank,
@@ -98,8 +104,9 @@ class R2dbcEvaluationRounds {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return keyed("select " + R2dbcResultStore.COLUMNS + " from indicator_result r join " + R2dbcPendingResults.KEYS
-                        + " on r.check_year = k.y and r.indicator_code = k.i and r.area_code = k.a", keys)
+        return keyed("select " + R2dbcResultStore.COLUMNS + " from " + R2dbcPendingResults.KEYS
+                        + " cross join lateral (select * from indicator_result r where r.check_year = k.y"
+                        + " and r.indicator_code = k.i and r.area_code = k.a offset 0) r", keys)
                 .map(R2dbcResultStore::read).all()
                 .collectMap(r -> new ResultKey(r.checkYear(), r.indicatorCode(), r.areaCode()));
     }
@@ -193,8 +200,10 @@ class R2dbcEvaluationRounds {
         return keyed("""
                         select k.y, k.i, k.a, r.area_code as child, r.verdict, r.value, r.numerator, r.denominator,
                           r.items_failing, r.items_surveyed
-                        from %s join area c on c.parent_code = k.a
-                        join indicator_result r on r.check_year = k.y and r.indicator_code = k.i and r.area_code = c.code"""
+                        from %s cross join lateral (
+                          select r.* from area c
+                          join indicator_result r on r.check_year = k.y and r.indicator_code = k.i and r.area_code = c.code
+                          where c.parent_code = k.a offset 0) r"""
                         .formatted(R2dbcPendingResults.KEYS), keys)
                 .map(row -> Map.entry(key(row), new ChildResult(row.get("child", String.class),
                         Verdict.valueOf(row.get("verdict", String.class)), row.get("value", BigDecimal.class),

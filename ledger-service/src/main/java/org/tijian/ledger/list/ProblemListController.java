@@ -1,6 +1,9 @@
 package org.tijian.ledger.list;
 
-import java.io.ByteArrayOutputStream;
+import org.tijian.kit.export.ExportLanguage;
+import org.tijian.kit.export.ExportTable;
+import org.tijian.kit.export.TableFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
@@ -58,27 +61,25 @@ class ProblemListController {
         }
         List<String> special = indicators == null ? null : codes(indicators);
         Dimension chosen = special != null && dimension == null ? null : dimension(dimension);
-        ListWriter.Format output = ListWriter.Format.of(format);
+        TableFiles.Format output = TableFiles.Format.of(format);
         if (output == null) {
             throw new TijianException(LedgerError.BAD_QUERY, "format is csv or xlsx, not " + format);
         }
         if (areaCode != null && !areaCode.matches("\\d{1,24}")) {
             throw new TijianException(LedgerError.BAD_QUERY, "areaCode must be digits: " + areaCode);
         }
-        ListLanguage language = ListLanguage.of(lang != null ? lang : acceptLanguage);
+        ExportLanguage language = ExportLanguage.of(lang != null ? lang : acceptLanguage);
         ProblemQuery scope = LedgerAccess.scope(TijianUser.fromClaims(jwt.getClaims()),
                 new ProblemQuery(areaCode, checkYear, chosen, null, null, null, null, 0, 1));
         String specialTopic = topic != null && !topic.isBlank() ? topic.strip() : indicators;
         return lists.listed(checkYear, chosen, special, scope.areaCode(), scope.responsibleUnit()).collectList()
                 .publishOn(Schedulers.boundedElastic())
                 .map(rows -> {
-                    ListTable table = special != null
+                    ExportTable table = special != null
                             ? (problems ? ProblemLists.specialProblemList(specialTopic, rows, language)
                                     : ProblemLists.specialSuggestionList(specialTopic, rows, language))
                             : problems ? ProblemLists.problemList(chosen, rows, language)
                                     : ProblemLists.suggestionList(chosen, rows, language);
-                    ByteArrayOutputStream body = new ByteArrayOutputStream();
-                    ListWriter.write(table, language, output, body);
                     String file = table.title() + "-" + checkYear + (areaCode == null ? "" : "-" + areaCode) + "."
                             + output.extension();
                     return ResponseEntity.ok()
@@ -86,7 +87,7 @@ class ProblemListController {
                             .header(HttpHeaders.CONTENT_DISPOSITION,
                                     ContentDisposition.attachment().filename(file, StandardCharsets.UTF_8).build().toString())
                             .header("X-Total-Count", String.valueOf(table.rows().size()))
-                            .body(body.toByteArray());
+                            .body(TableFiles.bytes(table, language, output));
                 });
     }
 

@@ -1,5 +1,9 @@
 package org.tijian.ledger.list;
 
+import org.tijian.kit.export.ExportColumn;
+import org.tijian.kit.export.ExportLanguage;
+import org.tijian.kit.export.ExportTable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -25,44 +29,44 @@ import org.tijian.contracts.Dimension;
  */
 public final class ProblemLists {
 
-    static final List<ListColumn> PROBLEM_COLUMNS = List.of(
-            new ListColumn("维度", "Dimension"), new ListColumn("序号", "No."), new ListColumn("指标项", "Indicator"),
-            new ListColumn("体检结果", "Result"), new ListColumn("单位", "Unit"), new ListColumn("问题明细", "Problem"),
-            new ListColumn("问题分布/落位", "Location"));
+    static final List<ExportColumn> PROBLEM_COLUMNS = List.of(
+            new ExportColumn("维度", "Dimension"), new ExportColumn("序号", "No."), new ExportColumn("指标项", "Indicator"),
+            new ExportColumn("体检结果", "Result"), new ExportColumn("单位", "Unit"), new ExportColumn("问题明细", "Problem"),
+            new ExportColumn("问题分布/落位", "Location"));
 
-    static final List<ListColumn> HOUSING_COLUMNS = List.of(
-            new ListColumn("问题楼栋数量", "Problem buildings"), new ListColumn("占比", "Share of the compound"),
-            new ListColumn("楼栋号", "Buildings"), new ListColumn("小区", "Compound"),
-            new ListColumn("社区", "Community"), new ListColumn("街道", "Street"));
+    static final List<ExportColumn> HOUSING_COLUMNS = List.of(
+            new ExportColumn("问题楼栋数量", "Problem buildings"), new ExportColumn("占比", "Share of the compound"),
+            new ExportColumn("楼栋号", "Buildings"), new ExportColumn("小区", "Compound"),
+            new ExportColumn("社区", "Community"), new ExportColumn("街道", "Street"));
 
-    static final List<ListColumn> SUGGESTION_COLUMNS = List.of(
-            new ListColumn("维度", "Dimension"), new ListColumn("序号", "No."),
-            new ListColumn("问题涉及的指标", "Indicator"), new ListColumn("指标结果", "Result"),
-            new ListColumn("存在问题", "Problem"), new ListColumn("整治建议", "Rectification suggestion"),
-            new ListColumn("整治区域", "Rectification area"), new ListColumn("整治类型", "Class"),
-            new ListColumn("责任单位", "Responsible unit"));
+    static final List<ExportColumn> SUGGESTION_COLUMNS = List.of(
+            new ExportColumn("维度", "Dimension"), new ExportColumn("序号", "No."),
+            new ExportColumn("问题涉及的指标", "Indicator"), new ExportColumn("指标结果", "Result"),
+            new ExportColumn("存在问题", "Problem"), new ExportColumn("整治建议", "Rectification suggestion"),
+            new ExportColumn("整治区域", "Rectification area"), new ExportColumn("整治类型", "Class"),
+            new ExportColumn("责任单位", "Responsible unit"));
 
     /** 问题清单 of one dimension. */
-    public static ListTable problemList(Dimension dimension, List<ListedProblem> problems, ListLanguage language) {
+    public static ExportTable problemList(Dimension dimension, List<ListedProblem> problems, ExportLanguage language) {
         return problemList(title(dimension, language, "问题清单", "problem list"), dimension == Dimension.HOUSING,
                 problems, language);
     }
 
     /** 专项问题清单 of a special check (专项体检) on one topic: its indicators' problems, whatever their dimension. */
-    public static ListTable specialProblemList(String topic, List<ListedProblem> problems, ListLanguage language) {
+    public static ExportTable specialProblemList(String topic, List<ListedProblem> problems, ExportLanguage language) {
         return problemList(special(topic, language, "专项问题清单", "special check problem list"), false, problems,
                 language);
     }
 
     /** 专项整治建议清单 of a special check. */
-    public static ListTable specialSuggestionList(String topic, List<ListedProblem> problems, ListLanguage language) {
+    public static ExportTable specialSuggestionList(String topic, List<ListedProblem> problems, ExportLanguage language) {
         return suggestionList(special(topic, language, "专项整治建议清单", "special check suggestion list"), problems,
                 language);
     }
 
-    private static ListTable problemList(String title, boolean housing, List<ListedProblem> problems,
-            ListLanguage language) {
-        List<ListColumn> columns = new ArrayList<>(PROBLEM_COLUMNS);
+    private static ExportTable problemList(String title, boolean housing, List<ListedProblem> problems,
+            ExportLanguage language) {
+        List<ExportColumn> columns = new ArrayList<>(PROBLEM_COLUMNS);
         if (housing) {
             columns.addAll(HOUSING_COLUMNS);
         }
@@ -74,7 +78,7 @@ public final class ProblemLists {
             if (group.buildings()) {
                 row.add(group.problems().size());
                 row.add(text(first.unit()));
-                row.add(group.problems().size() + (language == ListLanguage.EN ? " buildings: " : " 栋：")
+                row.add(group.problems().size() + (language == ExportLanguage.EN ? " buildings: " : " 栋：")
                         + text(first.description()));
             } else {
                 row.add(first.value());
@@ -98,31 +102,31 @@ public final class ProblemLists {
             }
             rows.add(row);
         }
-        return new ListTable(title, columns, rows);
+        return new ExportTable(title, columns, rows);
     }
 
     /** 整治建议清单 of one dimension. */
-    public static ListTable suggestionList(Dimension dimension, List<ListedProblem> problems, ListLanguage language) {
+    public static ExportTable suggestionList(Dimension dimension, List<ListedProblem> problems, ExportLanguage language) {
         return suggestionList(title(dimension, language, "整治建议清单", "rectification suggestion list"), problems,
                 language);
     }
 
-    private static ListTable suggestionList(String title, List<ListedProblem> problems, ListLanguage language) {
+    private static ExportTable suggestionList(String title, List<ListedProblem> problems, ExportLanguage language) {
         List<List<Object>> rows = new ArrayList<>();
         for (Group group : groups(problems)) {
             ListedProblem first = group.problems().get(0);
             String result = group.buildings()
-                    ? group.problems().size() + (language == ListLanguage.EN ? " buildings" : " 栋")
+                    ? group.problems().size() + (language == ExportLanguage.EN ? " buildings" : " 栋")
                     : number(first.value()) + text(first.unit()) + "（" + text(first.standard()) + "）";
             rows.add(new ArrayList<>(List.of(dimensionName(first.dimension(), language), rows.size() + 1,
                     first.indicatorCode() + " " + first.indicatorNameZh(), result, text(first.description()),
                     text(first.suggestion()),
                     group.buildings() || first.rectificationArea() == null ? group.location() : first.rectificationArea(),
-                    language == ListLanguage.EN ? first.rectificationClass().name()
+                    language == ExportLanguage.EN ? first.rectificationClass().name()
                             : first.rectificationClass().nameZh(),
                     text(first.responsibleUnit()))));
         }
-        return new ListTable(title, SUGGESTION_COLUMNS, rows);
+        return new ExportTable(title, SUGGESTION_COLUMNS, rows);
     }
 
     /** Problems of one indicator at the buildings of one compound form one group; any other problem is its own. */
@@ -160,17 +164,17 @@ public final class ProblemLists {
                 .stripTrailingZeros().toPlainString() + "%";
     }
 
-    private static String title(Dimension dimension, ListLanguage language, String zh, String en) {
-        return language == ListLanguage.EN ? dimension.name().toLowerCase(java.util.Locale.ROOT) + " " + en
+    private static String title(Dimension dimension, ExportLanguage language, String zh, String en) {
+        return language == ExportLanguage.EN ? dimension.name().toLowerCase(java.util.Locale.ROOT) + " " + en
                 : dimension.nameZh() + zh;
     }
 
-    private static String special(String topic, ListLanguage language, String zh, String en) {
-        return language == ListLanguage.EN ? en + " (" + topic + ")" : zh + "（" + topic + "）";
+    private static String special(String topic, ExportLanguage language, String zh, String en) {
+        return language == ExportLanguage.EN ? en + " (" + topic + ")" : zh + "（" + topic + "）";
     }
 
-    private static String dimensionName(Dimension dimension, ListLanguage language) {
-        return language == ListLanguage.EN ? dimension.name() : dimension.nameZh();
+    private static String dimensionName(Dimension dimension, ExportLanguage language) {
+        return language == ExportLanguage.EN ? dimension.name() : dimension.nameZh();
     }
 
     private static List<String> nonBlank(String... parts) {

@@ -1,5 +1,10 @@
 package org.tijian.ledger.list;
 
+import org.tijian.kit.export.ExportColumn;
+import org.tijian.kit.export.ExportLanguage;
+import org.tijian.kit.export.ExportTable;
+import org.tijian.kit.export.TableFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -28,10 +33,10 @@ class ProblemListsTest {
 
     @Test
     void theHousingProblemListGroupsProblemBuildingsPerIndicatorAndCompoundWithCountsAndShares() {
-        ListTable list = ProblemLists.problemList(Dimension.HOUSING, housing, ListLanguage.ZH);
+        ExportTable list = ProblemLists.problemList(Dimension.HOUSING, housing, ExportLanguage.ZH);
 
         assertThat(list.title()).isEqualTo("住房问题清单");
-        assertThat(list.columns()).extracting(ListColumn::zh).containsExactly("维度", "序号", "指标项", "体检结果", "单位",
+        assertThat(list.columns()).extracting(ExportColumn::zh).containsExactly("维度", "序号", "指标项", "体检结果", "单位",
                 "问题明细", "问题分布/落位", "问题楼栋数量", "占比", "楼栋号", "小区", "社区", "街道");
         assertThat(list.rows()).hasSize(3);
         // H01 before H02; within H02 阳光小区 (…001) before 翠苑 (…002)
@@ -50,14 +55,14 @@ class ProblemListsTest {
                 ">= 70", "公共活动空间服务覆盖率 62.5%，未达到 70%", RectificationClass.BEST_EFFORT, "增设口袋公园",
                 null, "市城管局", AreaLevel.STREET, "360102001", "洪都街道", "洪都街道", null, null, null, null);
 
-        ListTable problems = ProblemLists.problemList(Dimension.BLOCK, List.of(street), ListLanguage.ZH);
+        ExportTable problems = ProblemLists.problemList(Dimension.BLOCK, List.of(street), ExportLanguage.ZH);
         assertThat(problems.columns()).hasSize(7);
         assertThat(problems.rows().get(0)).containsExactly("街区", 1, "B04 公共活动空间服务覆盖率", new BigDecimal("62.50"), "%",
                 "公共活动空间服务覆盖率 62.5%，未达到 70%", "洪都街道");
 
-        ListTable suggestions = ProblemLists.suggestionList(Dimension.BLOCK, List.of(street), ListLanguage.ZH);
+        ExportTable suggestions = ProblemLists.suggestionList(Dimension.BLOCK, List.of(street), ExportLanguage.ZH);
         assertThat(suggestions.title()).isEqualTo("街区整治建议清单");
-        assertThat(suggestions.columns()).extracting(ListColumn::zh).containsExactly("维度", "序号", "问题涉及的指标",
+        assertThat(suggestions.columns()).extracting(ExportColumn::zh).containsExactly("维度", "序号", "问题涉及的指标",
                 "指标结果", "存在问题", "整治建议", "整治区域", "整治类型", "责任单位");
         assertThat(suggestions.rows().get(0)).containsExactly("街区", 1, "B04 公共活动空间服务覆盖率", "62.5%（>= 70）",
                 "公共活动空间服务覆盖率 62.5%，未达到 70%", "增设口袋公园", "洪都街道", "尽力解决", "市城管局");
@@ -65,17 +70,17 @@ class ProblemListsTest {
 
     @Test
     void englishHeadersOnRequest() {
-        ListTable list = ProblemLists.suggestionList(Dimension.HOUSING, housing, ListLanguage.EN);
-        assertThat(list.columns().get(0).header(ListLanguage.EN)).isEqualTo("Dimension");
+        ExportTable list = ProblemLists.suggestionList(Dimension.HOUSING, housing, ExportLanguage.EN);
+        assertThat(list.columns().get(0).header(ExportLanguage.EN)).isEqualTo("Dimension");
         assertThat(list.rows().get(0).get(7)).isEqualTo("TIME_LIMITED");
         assertThat(list.rows().get(0).get(3)).isEqualTo("1 buildings");
     }
 
     @Test
     void theXlsxOpensWithChineseHeadersAndTheRows() throws Exception {
-        ListTable list = ProblemLists.problemList(Dimension.HOUSING, housing, ListLanguage.ZH);
+        ExportTable list = ProblemLists.problemList(Dimension.HOUSING, housing, ExportLanguage.ZH);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ListWriter.write(list, ListLanguage.ZH, ListWriter.Format.XLSX, out);
+        TableFiles.write(list, ExportLanguage.ZH, TableFiles.Format.XLSX, out);
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -91,10 +96,10 @@ class ProblemListsTest {
 
     @Test
     void theCsvStartsWithAByteOrderMarkAndQuotesWhatNeedsIt() {
-        ListTable table = new ListTable("t", List.of(new ListColumn("问题明细", "Problem"), new ListColumn("值", "Value")),
+        ExportTable table = new ExportTable("t", List.of(new ExportColumn("问题明细", "Problem"), new ExportColumn("值", "Value")),
                 List.of(List.of("漏水, \"严重\"", new BigDecimal("64.00")), java.util.Arrays.asList("多行\n文字", null)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ListWriter.write(table, ListLanguage.ZH, ListWriter.Format.CSV, out);
+        TableFiles.write(table, ExportLanguage.ZH, TableFiles.Format.CSV, out);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(
                 "\uFEFF问题明细,值\r\n\"漏水, \"\"严重\"\"\",64\r\n\"多行\n文字\",\r\n");

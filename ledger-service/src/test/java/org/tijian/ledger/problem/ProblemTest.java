@@ -71,6 +71,24 @@ class ProblemTest {
     }
 
     @Test
+    void aCompletedProjectReportsAnOpenProblemFixedAndLeavesAFixedOneAlone() {
+        Problem problem = Problem.identify(result("3601", "U01", Verdict.FAIL, "64"), opening(), Instant.now())
+                .orElseThrow();
+        UUID project = UUID.randomUUID();
+
+        Problem.Change change = problem.onProjectCompleted(project, "污水管网改造", "验收 2026-015", Instant.now())
+                .orElseThrow();
+
+        assertThat(change.after().status()).isEqualTo(ProblemStatus.REPORTED_FIXED);
+        assertThat(change.after().fixedAt()).isNotNull();
+        assertThat(change.after().version()).isEqualTo(problem.version() + 1);
+        assertThat(change.entry().action()).isEqualTo(Action.PROJECT_COMPLETED);
+        assertThat(change.entry().actor()).isEqualTo("project:" + project);
+        assertThat(change.entry().payload()).containsEntry("acceptanceRecord", "验收 2026-015");
+        assertThat(change.after().onProjectCompleted(project, "污水管网改造", "验收 2026-015", Instant.now())).isEmpty();
+    }
+
+    @Test
     void otherVerdictsOpenNoProblem() {
         assertThat(Problem.identify(result("3601", "U01", Verdict.PASS, "75"), opening(), Instant.now())).isEmpty();
         assertThat(Problem.identify(result("3601", "U10", Verdict.NOT_GRADED, "12"), opening(), Instant.now())).isEmpty();

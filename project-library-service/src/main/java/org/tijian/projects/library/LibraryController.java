@@ -1,5 +1,8 @@
 package org.tijian.projects.library;
 
+import org.tijian.kit.export.ExportLanguage;
+import org.tijian.kit.export.ExportTable;
+import org.tijian.kit.export.TableFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -49,8 +52,8 @@ class LibraryController {
             @RequestParam(required = false) String areaCode, @RequestParam(defaultValue = "zh") String lang,
             @AuthenticationPrincipal Jwt jwt) {
         return table(planYear, areaCode, lang, jwt)
-                .map(table -> file(LibraryFiles.csv(table), new MediaType("text", "csv", StandardCharsets.UTF_8),
-                        fileName(planYear, "csv")));
+                .map(table -> file(TableFiles.bytes(table, ExportLanguage.of(lang), TableFiles.Format.CSV),
+                        new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(planYear, "csv")));
     }
 
     @GetMapping("/library.xlsx")
@@ -59,7 +62,7 @@ class LibraryController {
             @AuthenticationPrincipal Jwt jwt) {
         return table(planYear, areaCode, lang, jwt)
                 .publishOn(Schedulers.boundedElastic())
-                .map(table -> file(LibraryFiles.xlsx(table, planYear == null ? "项目库" : planYear + "年度项目库"), XLSX,
+                .map(table -> file(TableFiles.bytes(table, ExportLanguage.of(lang), TableFiles.Format.XLSX), XLSX,
                         fileName(planYear, "xlsx")));
     }
 
@@ -78,7 +81,7 @@ class LibraryController {
                 TijianUser.fromClaims(jwt.getClaims())).collectList();
     }
 
-    private Mono<LibraryTable> table(Integer planYear, String areaCode, String lang, Jwt jwt) {
+    private Mono<ExportTable> table(Integer planYear, String areaCode, String lang, Jwt jwt) {
         if (!Set.of("zh", "en").contains(lang)) {
             throw new TijianException(ProjectError.BAD_QUERY, "lang must be zh or en: " + lang);
         }
@@ -86,7 +89,8 @@ class LibraryController {
             Set<String> codes = new TreeSet<>();
             list.forEach(p -> codes.addAll(p.areaCodes()));
             return names.areaNames(codes)
-                    .map(areaNames -> LibraryTable.of(list, "en".equals(lang), areaNames, policy::departmentName));
+                    .map(areaNames -> LibraryTable.of(list, "en".equals(lang), areaNames, policy::departmentName,
+                            planYear == null ? "项目库" : planYear + "年度项目库"));
         });
     }
 

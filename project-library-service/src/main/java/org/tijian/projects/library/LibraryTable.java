@@ -1,5 +1,7 @@
 package org.tijian.projects.library;
 
+import org.tijian.kit.export.ExportColumn;
+import org.tijian.kit.export.ExportTable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -11,23 +13,24 @@ import org.tijian.projects.project.ProjectStatus;
  * The library as users know it (项目库): one row per project not cancelled, in the library's order, with the
  * columns 项目类型 · 项目名称 · 项目位置 · 建设内容 · 规模 · 投资估算 · 预期效果 · 责任部门 · 建设时序.
  */
-public record LibraryTable(List<String> headers, List<List<String>> rows) {
+public final class LibraryTable {
 
-    public static final List<String> HEADERS_ZH = List.of("项目类型", "项目名称", "项目位置", "建设内容", "规模", "投资估算",
-            "预期效果", "责任部门", "建设时序");
-    public static final List<String> HEADERS_EN = List.of("Project type", "Project name", "Location",
-            "Construction content", "Scale", "Investment estimate", "Expected effect", "Responsible department",
-            "Schedule");
+    public static final List<ExportColumn> COLUMNS = List.of(new ExportColumn("项目类型", "Project type"),
+            new ExportColumn("项目名称", "Project name"), new ExportColumn("项目位置", "Location"),
+            new ExportColumn("建设内容", "Construction content"), new ExportColumn("规模", "Scale"),
+            new ExportColumn("投资估算", "Investment estimate"), new ExportColumn("预期效果", "Expected effect"),
+            new ExportColumn("责任部门", "Responsible department"), new ExportColumn("建设时序", "Schedule"));
 
     /**
      * @param areaNames area code → name (the code when unknown)
      * @param departmentNames department code → name
+     * @param title the sheet's name, e.g. {@code 2026年度项目库}
      */
-    public static LibraryTable of(List<Project> projects, boolean english, Map<String, String> areaNames,
-            UnaryOperator<String> departmentNames) {
-        List<List<String>> rows = projects.stream()
+    public static ExportTable of(List<Project> projects, boolean english, Map<String, String> areaNames,
+            UnaryOperator<String> departmentNames, String title) {
+        List<List<Object>> rows = projects.stream()
                 .filter(p -> p.status() != ProjectStatus.CANCELLED)
-                .map(p -> List.of(
+                .map(p -> List.<Object>of(
                         english ? p.type().nameEn() : p.type().nameZh(),
                         p.name(),
                         String.join("、", p.areaCodes().stream().map(a -> areaNames.getOrDefault(a, a)).toList()),
@@ -38,7 +41,7 @@ public record LibraryTable(List<String> headers, List<List<String>> rows) {
                         text(departmentNames.apply(p.department())),
                         p.schedule()))
                 .toList();
-        return new LibraryTable(english ? HEADERS_EN : HEADERS_ZH, rows);
+        return new ExportTable(title, COLUMNS, rows);
     }
 
     /** {@code 432 万元（36 栋 × 12 万元/栋 = 432 万元）}, or the calculation alone when there is no amount. */
@@ -52,5 +55,8 @@ public record LibraryTable(List<String> headers, List<List<String>> rows) {
 
     private static String text(String value) {
         return value == null ? "" : value;
+    }
+
+    private LibraryTable() {
     }
 }

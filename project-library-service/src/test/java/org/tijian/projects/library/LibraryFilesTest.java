@@ -1,5 +1,8 @@
 package org.tijian.projects.library;
 
+import org.tijian.kit.export.ExportLanguage;
+import org.tijian.kit.export.ExportTable;
+import org.tijian.kit.export.TableFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -29,10 +32,10 @@ class LibraryFilesTest {
 
     @Test
     void xlsxHasTheChineseHeadersAndOneRowPerProject() throws IOException {
-        LibraryTable table = LibraryTable.of(List.of(Projects.draft()), false, Map.of("360111001001001001", "1号楼"),
-                code -> "市住房和城乡建设局");
+        ExportTable table = LibraryTable.of(List.of(Projects.draft()), false, Map.of("360111001001001001", "1号楼"),
+                code -> "市住房和城乡建设局", "2026年度项目库");
 
-        List<List<String>> rows = sheet(LibraryFiles.xlsx(table, "2026年度项目库"));
+        List<List<String>> rows = sheet(TableFiles.bytes(table, ExportLanguage.ZH, TableFiles.Format.XLSX));
 
         assertThat(rows.get(0)).containsExactly("项目类型", "项目名称", "项目位置", "建设内容", "规模", "投资估算", "预期效果",
                 "责任部门", "建设时序");
@@ -43,10 +46,11 @@ class LibraryFilesTest {
 
     @Test
     void csvStartsWithABomQuotesWhereNeededAndSpeaksEnglishOnRequest() {
-        LibraryTable table = LibraryTable.of(List.of(Projects.draft(),
-                Projects.in(org.tijian.projects.project.ProjectStatus.CANCELLED)), true, Map.of(), code -> "Housing, City");
+        ExportTable table = LibraryTable.of(List.of(Projects.draft(),
+                Projects.in(org.tijian.projects.project.ProjectStatus.CANCELLED)), true, Map.of(), code -> "Housing, City",
+                "项目库");
 
-        byte[] csv = LibraryFiles.csv(table);
+        byte[] csv = TableFiles.bytes(table, ExportLanguage.EN, TableFiles.Format.CSV);
 
         assertThat(csv[0]).isEqualTo((byte) 0xEF);
         assertThat(csv[1]).isEqualTo((byte) 0xBB);

@@ -1,4 +1,4 @@
-package org.tijian.ledger.list;
+package org.tijian.kit.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +16,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/** Writes a {@link ListTable} as CSV (UTF-8 with a byte order mark, so that Excel shows the Chinese) or as XLSX. */
-public final class ListWriter {
+/**
+ * Writes an {@link ExportTable} as CSV (UTF-8 with a byte order mark, so that Excel shows the Chinese; CRLF line ends)
+ * or as XLSX (streamed: POI's SXSSF keeps a window of rows in memory; bold, frozen header row). A service that
+ * exports declares {@code poi-ooxml} itself (optional here).
+ */
+public final class TableFiles {
 
     public enum Format {
         CSV("text/csv;charset=UTF-8", "csv"),
@@ -53,7 +57,13 @@ public final class ListWriter {
     /** Rows an XLSX keeps in memory while it streams the rest to a temporary file. */
     private static final int XLSX_WINDOW = 500;
 
-    public static void write(ListTable table, ListLanguage language, Format format, OutputStream out) {
+    public static byte[] bytes(ExportTable table, ExportLanguage language, Format format) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        write(table, language, format, out);
+        return out.toByteArray();
+    }
+
+    public static void write(ExportTable table, ExportLanguage language, Format format, OutputStream out) {
         try {
             if (format == Format.CSV) {
                 csv(table, language, out);
@@ -65,7 +75,7 @@ public final class ListWriter {
         }
     }
 
-    private static void csv(ListTable table, ListLanguage language, OutputStream out) throws IOException {
+    private static void csv(ExportTable table, ExportLanguage language, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         line(writer, table.columns().stream().map(c -> (Object) c.header(language)).toList());
@@ -102,7 +112,7 @@ public final class ListWriter {
         return cell.toString();
     }
 
-    private static void xlsx(ListTable table, ListLanguage language, OutputStream out) throws IOException {
+    private static void xlsx(ExportTable table, ExportLanguage language, OutputStream out) throws IOException {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(XLSX_WINDOW)) {
             SXSSFSheet sheet = workbook.createSheet(sheetName(table.title()));
             sheet.trackAllColumnsForAutoSizing();
@@ -154,6 +164,6 @@ public final class ListWriter {
         return name.length() > 31 ? name.substring(0, 31) : name;
     }
 
-    private ListWriter() {
+    private TableFiles() {
     }
 }
