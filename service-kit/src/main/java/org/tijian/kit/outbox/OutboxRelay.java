@@ -130,10 +130,32 @@ public class OutboxRelay implements SmartLifecycle {
             }
             return markPublished(acknowledged);
         }
-        return rows.isEmpty() ? Mono.just(0) : expand(rows.get(0));
+        if (rows.isEmpty()) {
+            return Mono.just(0);
+        }
+        // Consecutive expansions (an evaluation service appends one per poll and per round) share the batch's
+        // transaction; the next is taken only when the one before was sent whole, and until batchSize events are sent.
+        List<PendingRow> expansionRows = new ArrayList<>();
+        for (PendingRow row : rows) {
+            if (row.expansion() == null) {
+                break;
+            }
+            expansionRows.add(row);
+        }
+        int[] total = {0};
+        return reactor.core.publisher.Flux.fromIterable(expansionRows)
+                .concatMap(row -> total[0] >= properties.batchSize() ? Mono.just(Expanded.STOP)
+                        : expand(row).doOnNext(done -> total[0] += done.sent()), 1)
+                .takeUntil(done -> !done.complete())
+                .then(Mono.fromSupplier(() -> total[0]));
     }
 
-    private Mono<Integer> expand(PendingRow row) {
+    /** How many events of an expansion row a batch sent, and whether that was all of them. */
+    private record Expanded(int sent, boolean complete) {
+        static final Expanded STOP = new Expanded(0, false);
+    }
+
+    private Mono<Expanded> expand(PendingRow row) {
         OutboxExpansion expansion = expansions.get(row.expansion());
         if (expansion == null) {
             return Mono.error(new IllegalStateException("outbox row " + row.id() + " needs expansion '" + row.expansion()
@@ -158,7 +180,7 @@ public class OutboxRelay implements SmartLifecycle {
                     return db.sql("update outbox_event set expanded_up_to = :position, published_at = "
                                     + (complete ? "now()" : "null") + " where id = :id")
                             .bind("position", position).bind("id", row.id())
-                            .then().thenReturn(sent);
+                            .then().thenReturn(new Expanded(sent, complete));
                 });
     }
 
