@@ -45,7 +45,7 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Computes results: those an intake poll touched at once, in the poll's transaction ({@link #evaluateNow}), and the
- * rest in rounds from the queue. A round claims up to {@code round-size} (4,000) results of the deepest level that have
+ * rest in rounds from the queue. A round claims up to {@code round-size} (1,000) results of the deepest level that have
  * waited at least {@code settle} (1 s: the buildings of a compound arrive in consecutive polls, and their compound is
  * then computed once, not once a poll; compounds before communities, so a parent is computed from its children's
  * current results), reads
@@ -75,7 +75,7 @@ public class EvaluationRoundService {
 
     public EvaluationRoundService(R2dbcEvaluationRounds rounds, R2dbcPendingResults pending, IndicatorIndexService catalog, EventOutbox outbox,
             TransactionalOperator transaction, MeterRegistry meters,
-            @Value("${tijian.evaluation.round-size:4000}") int roundSize,
+            @Value("${tijian.evaluation.round-size:1000}") int roundSize,
             @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval,
             @Value("${tijian.evaluation.settle:PT1S}") Duration settle) {
         this.rounds = rounds;
