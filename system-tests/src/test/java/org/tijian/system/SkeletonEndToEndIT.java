@@ -84,7 +84,7 @@ class SkeletonEndToEndIT {
 
         JsonNode project = Awaitility.await().atMost(PIPELINE).until(
                 () -> findProject(firstProblemId), found -> found != null);
-        assertThat(project.get("name").asString()).isEqualTo("城市生活污水集中收集率整治项目（3601）");
+        assertThat(project.get("name").asString()).isEqualTo("南昌市城市生活污水集中收集率整治项目");
         assertThat(project.get("status").asString()).isEqualTo("DRAFT");
     }
 
