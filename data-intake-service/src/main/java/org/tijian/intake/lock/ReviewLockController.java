@@ -57,7 +57,7 @@ class ReviewLockController {
     @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'CITY_OFFICIAL', 'DISTRICT_OFFICIAL', 'PROVINCIAL_REVIEWER')")
     Mono<ReviewLock> lock(@Valid @RequestBody LockRequest body, @AuthenticationPrincipal Jwt jwt) {
         TijianUser user = TijianUser.fromClaims(jwt.getClaims());
-        if (!user.has(Role.ADMINISTRATOR) && user.areas().stream().noneMatch(body.areaCode()::startsWith)) {
+        if (!user.has(Role.ADMINISTRATOR) && !user.worksOn(body.areaCode())) {
             throw new TijianException(LockError.AREA_NOT_YOURS, body.areaCode());
         }
         ReviewLock lock = new ReviewLock(UUID.randomUUID(), body.checkYear(), body.areaCode(), body.subject(), body.reason(),

@@ -420,7 +420,7 @@ public class SubmissionService implements DisposableBean {
                 .map(row -> row.get("code", String.class)).all().collectList()
                 .flatMap(known -> {
                     for (String code : options.coverage()) {
-                        boolean inScope = user.has(Role.ADMINISTRATOR) || user.areas().stream().anyMatch(code::startsWith);
+                        boolean inScope = user.has(Role.ADMINISTRATOR) || user.worksOn(code);
                         if (!known.contains(code) || !inScope) {
                             return Mono.error(new TijianException(SubmissionError.INVALID_COVERAGE, code));
                         }

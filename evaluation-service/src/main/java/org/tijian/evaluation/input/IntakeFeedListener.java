@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The batch consumers of intake's topics: bindings {@code intakeObservations-in-0} (intake.observations.v1: values,
  * findings, public feedback, withdrawals) and {@code intakeSubmissions-in-0} (intake.submissions.v1: finished batches
  * with their survey coverage). A poll of up to 2,000 raw records is stored in one transaction, which also computes the
- * results the poll touches (a finding's building verdict is published without waiting for a round); the rounds are
- * then woken for what that marked (parents, areas a survey covered).
+ * results the poll touches (a finding's building verdict is published without waiting for a round); what that marks
+ * (parents, areas a survey covered) the rounds take once it has settled.
  *
  * <p>A record that cannot be read (unknown type, bad JSON, a required field missing) goes to the group's dead-letter
  * topic and the rest of the poll is stored. Any other failure (the database is down) fails the poll, which the error
@@ -104,9 +104,6 @@ final class IntakeFeedListener {
         count("submission", poll.submissions().size());
         count("ignored", ignored);
         count("rejected", rejected.size());
-        if (poll.size() > 0) {
-            rounds.wake();
-        }
     }
 
     /** @return false for an event evaluation does not use (public feedback) */

@@ -41,7 +41,6 @@ import org.tijian.kit.outbox.EventOutbox;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Computes results: those an intake poll touched at once, in the poll's transaction ({@link #evaluateNow}), and the
@@ -52,7 +51,7 @@ import reactor.core.publisher.Sinks;
  * their inputs in a few set-based statements, computes them ({@link ResultCalculator}), and in one transaction writes
  * what changed, marks the parents of what changed, and appends one outbox row that publishes the round's new versions.
  *
- * <p>Rounds run when the intake listener stored something ({@link #wake()}) and otherwise every poll interval. Replicas
+ * <p>Rounds run every poll interval (shorter than the settle time, so a mark waits at most both). Replicas
  * share the queue ({@code skip locked}); computing a result twice writes nothing the second time.
  */
 @Service
@@ -70,7 +69,6 @@ public class EvaluationRoundService {
     private final Duration pollInterval;
     private final Duration settle;
     private final Timer latency;
-    private final Sinks.Many<Long> wakeups = Sinks.many().multicast().directBestEffort();
     private Disposable running;
 
     public EvaluationRoundService(R2dbcEvaluationRounds rounds, R2dbcPendingResults pending, IndicatorIndexService catalog, EventOutbox outbox,
@@ -94,7 +92,7 @@ public class EvaluationRoundService {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        running = Flux.merge(Flux.interval(pollInterval), wakeups.asFlux())
+        running = Flux.interval(pollInterval)
                 .onBackpressureDrop()
                 .concatMap(tick -> drain().onErrorResume(e -> {
                     log.warn("an evaluation round failed; its results stay pending and are computed again", e);
@@ -108,11 +106,6 @@ public class EvaluationRoundService {
         if (running != null) {
             running.dispose();
         }
-    }
-
-    /** Asks for a round now (something was stored); ignored while rounds are running, which drain the queue anyway. */
-    public void wake() {
-        wakeups.tryEmitNext(System.nanoTime());
     }
 
     /** Runs rounds until no result is pending. */

@@ -27,15 +27,13 @@ public class ReevaluationService {
 
     private final DatabaseClient db;
     private final TransactionalOperator transaction;
-    private final EvaluationRoundService rounds;
     private final Duration pollInterval;
     private Disposable polling;
 
-    public ReevaluationService(DatabaseClient db, TransactionalOperator transaction, EvaluationRoundService rounds,
+    public ReevaluationService(DatabaseClient db, TransactionalOperator transaction,
             @Value("${tijian.evaluation.reevaluation-poll-interval:PT2S}") Duration pollInterval) {
         this.db = db;
         this.transaction = transaction;
-        this.rounds = rounds;
         this.pollInterval = pollInterval;
     }
 
@@ -88,7 +86,6 @@ public class ReevaluationService {
                             row.get("check_year", Integer.class), row.get("results_judged", Long.class));
                     return true;
                 })
-                .one()
-                .doOnNext(marked -> rounds.wake());
+                .one();
     }
 }

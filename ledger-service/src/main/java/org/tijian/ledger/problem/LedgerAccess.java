@@ -103,7 +103,7 @@ public final class LedgerAccess {
     }
 
     private static void checkArea(TijianUser user, String areaCode) {
-        if (user.areas().stream().noneMatch(areaCode::startsWith)) {
+        if (!user.worksOn(areaCode)) {
             throw new TijianException(LedgerError.AREA_NOT_YOURS, areaCode);
         }
     }

@@ -56,7 +56,7 @@ public final class ProjectAccess {
             return;
         }
         if (READ_AREA.stream().anyMatch(user::has)) {
-            if (project.areaCodes().stream().noneMatch(a -> covers(user, a))) {
+            if (project.areaCodes().stream().noneMatch(a -> user.worksOn(a))) {
                 throw new TijianException(ProjectError.AREA_NOT_YOURS, String.join(",", project.areaCodes()));
             }
             return;
@@ -107,14 +107,10 @@ public final class ProjectAccess {
 
     private static void checkAreas(TijianUser user, Collection<String> areas) {
         for (String area : areas) {
-            if (!covers(user, area)) {
+            if (!user.worksOn(area)) {
                 throw new TijianException(ProjectError.AREA_NOT_YOURS, area);
             }
         }
-    }
-
-    private static boolean covers(TijianUser user, String area) {
-        return user.areas().stream().anyMatch(area::startsWith);
     }
 
     private static String roles(TijianUser user) {

@@ -25,6 +25,11 @@ public record TijianUser(String subject, String name, Set<Role> roles, String de
         return roles.contains(role);
     }
 
+    /** Whether {@code areaCode} lies in one of the user's subtrees (area codes extend their parent's). */
+    public boolean worksOn(String areaCode) {
+        return areaCode != null && areas.stream().anyMatch(areaCode::startsWith);
+    }
+
     static Set<Role> roles(Map<String, Object> claims) {
         Object roles = claims.get("roles");
         if (roles == null && claims.get("realm_access") instanceof Map<?, ?> realmAccess) {
