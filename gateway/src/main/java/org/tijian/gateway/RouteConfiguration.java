@@ -14,11 +14,16 @@ class RouteConfiguration {
 
     @Bean
     RouteLocator tijianRoutes(RouteLocatorBuilder routes, ServiceRoutes services) {
-        return routes.routes()
+        RouteLocatorBuilder.Builder builder = routes.routes()
                 .route("data-intake-service", r -> r.path("/api/intake/**").uri(services.intakeUri()))
                 .route("evaluation-service", r -> r.path("/api/evaluation/**").uri(services.evaluationUri()))
                 .route("ledger-service", r -> r.path("/api/ledger/**").uri(services.ledgerUri()))
-                .route("project-library-service", r -> r.path("/api/projects/**").uri(services.projectsUri()))
-                .build();
+                .route("project-library-service", r -> r.path("/api/projects/**").uri(services.projectsUri()));
+        if (services.devIssuerUri() != null) {
+            builder.route("dev-token-issuer", r -> r.path("/auth/users", "/auth/token")
+                    .filters(f -> f.rewritePath("/auth/(?<rest>.*)", "/${rest}"))
+                    .uri(services.devIssuerUri()));
+        }
+        return builder.build();
     }
 }

@@ -183,6 +183,7 @@ public final class Platform implements AutoCloseable {
             arguments.add("--tijian.gateway.evaluation-uri=" + serviceUrl("evaluation-service"));
             arguments.add("--tijian.gateway.ledger-uri=" + serviceUrl("ledger-service"));
             arguments.add("--tijian.gateway.projects-uri=" + serviceUrl("project-library-service"));
+            arguments.add("--tijian.gateway.dev-issuer-uri=" + issuerUrl());
         }
         arguments.addAll(config.serviceArguments().getOrDefault(name, List.of()));
         return arguments;
