@@ -2,3 +2,4 @@
 create database tijian_evaluation owner tijian;
 create database tijian_ledger owner tijian;
 create database tijian_projects owner tijian;
+create database tijian_gateway owner tijian;

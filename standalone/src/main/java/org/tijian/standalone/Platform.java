@@ -177,7 +177,8 @@ public final class Platform implements AutoCloseable {
                 "--tijian.db.port=" + config.port(Ports.POSTGRES),
                 "--tijian.db.user=" + PostgresServer.USER,
                 "--tijian.db.password=" + PostgresServer.PASSWORD,
-                "--tijian.security.issuer=" + issuerUrl()));
+                "--tijian.security.issuer=" + issuerUrl(),
+                "--tijian.security.api-key-issuer=" + gatewayUrl() + "/auth/api-keys"));
         if (ServiceProcess.GATEWAY.equals(name)) {
             arguments.add("--tijian.gateway.intake-uri=" + serviceUrl("data-intake-service"));
             arguments.add("--tijian.gateway.evaluation-uri=" + serviceUrl("evaluation-service"));

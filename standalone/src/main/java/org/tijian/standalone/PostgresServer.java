@@ -25,7 +25,7 @@ final class PostgresServer implements AutoCloseable {
     static final String USER = "tijian";
     static final String PASSWORD = "tijian";
     static final List<String> DATABASES = List.of("tijian_intake", "tijian_evaluation", "tijian_ledger",
-            "tijian_projects");
+            "tijian_projects", "tijian_gateway");
 
     private static final Logger log = LoggerFactory.getLogger(PostgresServer.class);
 

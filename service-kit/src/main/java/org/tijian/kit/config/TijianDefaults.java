@@ -58,6 +58,8 @@ public class TijianDefaults implements EnvironmentPostProcessor {
 
         defaults.put("tijian.security.issuer", "http://localhost:8089");
         defaults.put("tijian.security.jwk-set-uri", "${tijian.security.issuer}/oauth2/jwks");
+        // the gateway's issuer for departments' API keys (tokens it signs after checking a key)
+        defaults.put("tijian.security.api-key-issuer", "http://localhost:8080/auth/api-keys");
         defaults.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", "${tijian.security.issuer}");
         defaults.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", "${tijian.security.jwk-set-uri}");
 

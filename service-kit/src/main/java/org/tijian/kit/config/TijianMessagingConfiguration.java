@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Outbox, relay, idempotent consumption and the platform's topics, for services with a database and Kafka. */
 @AutoConfiguration(after = R2dbcAutoConfiguration.class)
-@ConditionalOnClass(name = {"org.springframework.r2dbc.core.DatabaseClient", "org.springframework.kafka.core.KafkaTemplate"})
+// The binder too: the gateway has a database and, in its tests, Kafka classes, but no topics of its own.
+@ConditionalOnClass(name = {"org.springframework.r2dbc.core.DatabaseClient", "org.springframework.kafka.core.KafkaTemplate",
+        "org.springframework.cloud.stream.function.StreamBridge"})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class TijianMessagingConfiguration {
 

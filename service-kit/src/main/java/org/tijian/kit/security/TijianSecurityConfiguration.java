@@ -1,5 +1,6 @@
 package org.tijian.kit.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,6 +32,9 @@ import reactor.core.publisher.Mono;
 @EnableReactiveMethodSecurity
 public class TijianSecurityConfiguration {
 
+    /** Each service's OpenAPI document, {@code /api/<service>/openapi}: describes the API, holds no data. */
+    public static final String[] OPENAPI_PATHS = {"/api/*/openapi", "/api/*/openapi/**"};
+
     @Bean
     @ConditionalOnMissingBean
     ProblemJsonSecurityHandlers problemJsonSecurityHandlers(ProblemResponses problems) {
@@ -39,7 +43,17 @@ public class TijianSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain tijianSecurityFilterChain(ServerHttpSecurity http, ProblemJsonSecurityHandlers handlers) {
+    TrustedIssuers trustedIssuers(@Value("${tijian.security.issuer}") String issuer,
+            @Value("${tijian.security.jwk-set-uri}") String jwkSetUri,
+            @Value("${tijian.security.api-key-issuer:}") String apiKeyIssuer,
+            @Value("${tijian.security.api-key-jwk-set-uri:}") String apiKeyJwkSetUri) {
+        return new TrustedIssuers(issuer, jwkSetUri, apiKeyIssuer, apiKeyJwkSetUri);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain tijianSecurityFilterChain(ServerHttpSecurity http, ProblemJsonSecurityHandlers handlers,
+            TrustedIssuers issuers) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -47,9 +61,10 @@ public class TijianSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(OPENAPI_PATHS).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TijianSecurityConfiguration::authentication))
+                        .authenticationManagerResolver(issuers.resolver())
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions
