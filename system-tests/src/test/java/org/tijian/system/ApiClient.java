@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +57,22 @@ final class ApiClient {
         }
     }
 
+    /** Any method, with a JSON body (starting with a brace) or a CSV one, or none. */
+    Response send(String method, String path) {
+        return send(method, path, null);
+    }
+
+    Response send(String method, String path, String body) {
+        HttpRequest.Builder request = request(path);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", body.startsWith("{") || body.startsWith("[") ? "application/json" : "text/csv")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
@@ -64,7 +81,7 @@ final class ApiClient {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -73,7 +90,16 @@ final class ApiClient {
         }
     }
 
-    record Response(int status, String body) {
+    record Response(int status, String body, Map<String, List<String>> headers) {
+
+        Response(int status, String body) {
+            this(status, body, Map.of());
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
 
         JsonNode json() {
             return JSON.readTree(body);

@@ -38,6 +38,7 @@ class CompletenessController {
     Mono<Completeness> completeness(@RequestParam int checkYear, @RequestParam String areaCode,
             @RequestParam(required = false) String department, @AuthenticationPrincipal Jwt jwt) {
         TijianUser user = TijianUser.fromClaims(jwt.getClaims());
+        user.requireWorksOn(areaCode);
         boolean seesAll = user.has(Role.ADMINISTRATOR) || user.has(Role.CITY_OFFICIAL) || user.has(Role.DISTRICT_OFFICIAL)
                 || user.has(Role.PROVINCIAL_REVIEWER);
         String only = seesAll ? department : user.department();

@@ -56,22 +56,27 @@ class ObservationController {
     }
 
     @GetMapping("/{id}")
-    Mono<Observation> one(@PathVariable UUID id) {
+    Mono<Observation> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return observations.findById(id)
-                .switchIfEmpty(Mono.error(() -> new TijianException(ObservationError.OBSERVATION_NOT_FOUND, id)));
+                .switchIfEmpty(Mono.error(() -> new TijianException(ObservationError.OBSERVATION_NOT_FOUND, id)))
+                .doOnNext(observation -> TijianUser.requireWorksOn(jwt.getClaims(), observation.areaCode()));
     }
 
     /** What counts now for an area and year; with {@code history=true} also superseded and withdrawn versions. */
     @GetMapping
     Flux<Observation> byArea(@RequestParam String areaCode, @RequestParam int checkYear,
-            @RequestParam(defaultValue = "false") boolean history, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(defaultValue = "false") boolean history, @RequestParam(defaultValue = "100") int limit,
+            @AuthenticationPrincipal Jwt jwt) {
+        TijianUser.requireWorksOn(jwt.getClaims(), areaCode);
         return observations.findByArea(areaCode, checkYear, history, Math.min(Math.max(limit, 1), 1000));
     }
 
     /** Every version of one value, newest first: the lineage of corrections and withdrawals. */
     @GetMapping("/history")
     Flux<Observation> history(@RequestParam int checkYear, @RequestParam(defaultValue = "VALUE") String kind,
-            @RequestParam String areaCode, @RequestParam String subject, @RequestParam(defaultValue = "") String qualifier) {
+            @RequestParam String areaCode, @RequestParam String subject, @RequestParam(defaultValue = "") String qualifier,
+            @AuthenticationPrincipal Jwt jwt) {
+        TijianUser.requireWorksOn(jwt.getClaims(), areaCode);
         return observations.history(checkYear, kind.toUpperCase(java.util.Locale.ROOT), areaCode, subject, qualifier);
     }
 

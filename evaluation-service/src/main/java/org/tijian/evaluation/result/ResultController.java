@@ -1,7 +1,10 @@
 package org.tijian.evaluation.result;
 
 import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.tijian.kit.security.TijianUser;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,13 +25,16 @@ class ResultController {
     }
 
     @GetMapping
-    Flux<IndicatorResult> byArea(@RequestParam int checkYear, @RequestParam String areaCode) {
+    Flux<IndicatorResult> byArea(@RequestParam int checkYear, @RequestParam String areaCode,
+            @AuthenticationPrincipal Jwt jwt) {
+        TijianUser.requireWorksOn(jwt.getClaims(), areaCode);
         return results.findByArea(checkYear, areaCode);
     }
 
     @GetMapping("/{id}")
-    Mono<IndicatorResult> one(@PathVariable UUID id) {
+    Mono<IndicatorResult> one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return results.findById(id)
-                .switchIfEmpty(Mono.error(() -> new TijianException(EvaluationError.RESULT_NOT_FOUND, id)));
+                .switchIfEmpty(Mono.error(() -> new TijianException(EvaluationError.RESULT_NOT_FOUND, id)))
+                .doOnNext(result -> TijianUser.requireWorksOn(jwt.getClaims(), result.areaCode()));
     }
 }

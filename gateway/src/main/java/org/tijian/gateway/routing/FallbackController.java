@@ -1,6 +1,7 @@
 package org.tijian.gateway.routing;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.tijian.kit.error.TijianException;
 import reactor.core.publisher.Mono;
 
 /** Where a route's circuit breaker sends a call its service did not answer in time, or at all. */
+@Hidden
 @RestController
 class FallbackController {
 

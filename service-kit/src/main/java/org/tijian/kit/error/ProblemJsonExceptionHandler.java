@@ -86,7 +86,7 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
             return problems.problem(CommonError.UNAUTHENTICATED, locale);
         }
         if (error instanceof AccessDeniedException e) {
-            return problems.problem(CommonError.FORBIDDEN, locale, e.getMessage());
+            return problems.problem(CommonError.FORBIDDEN, locale, deniedReason(exchange, e));
         }
         if (hasCause(error, java.net.ConnectException.class) || error instanceof java.net.ConnectException) {
             // a gateway or client whose downstream service does not answer
@@ -128,5 +128,18 @@ public class ProblemJsonExceptionHandler implements WebExceptionHandler {
             }
         }
         return false;
+    }
+
+    /**
+     * Spring's own message for a role check is only "Access Denied": name what was refused instead, so the
+     * caller sees which call their role may not make.
+     */
+    public static String deniedReason(ServerWebExchange exchange, AccessDeniedException denied) {
+        String message = denied.getMessage();
+        if (message == null || message.isBlank() || "Access Denied".equals(message)) {
+            return exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value()
+                    + " (role / 角色)";
+        }
+        return message;
     }
 }

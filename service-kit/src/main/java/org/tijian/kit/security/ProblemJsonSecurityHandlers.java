@@ -6,6 +6,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.tijian.kit.error.CommonError;
+import org.tijian.kit.error.ProblemJsonExceptionHandler;
 import org.tijian.kit.error.ProblemResponses;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,6 @@ public class ProblemJsonSecurityHandlers implements ServerAuthenticationEntryPoi
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-        return problems.write(exchange, CommonError.FORBIDDEN, denied.getMessage());
+        return problems.write(exchange, CommonError.FORBIDDEN, ProblemJsonExceptionHandler.deniedReason(exchange, denied));
     }
 }

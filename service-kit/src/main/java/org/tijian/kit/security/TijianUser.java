@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.tijian.kit.error.CommonError;
+import org.tijian.kit.error.TijianException;
 
 /**
  * Who is calling, read from the access token's claims: {@code sub}, {@code name} (or
@@ -28,6 +30,18 @@ public record TijianUser(String subject, String name, Set<Role> roles, String de
     /** Whether {@code areaCode} lies in one of the user's subtrees (area codes extend their parent's). */
     public boolean worksOn(String areaCode) {
         return areaCode != null && areas.stream().anyMatch(areaCode::startsWith);
+    }
+
+    /** Refuses (403, {@code COMMON_E0430}) to read or change an area outside the user's subtrees. */
+    public void requireWorksOn(String areaCode) {
+        if (!worksOn(areaCode)) {
+            throw new TijianException(CommonError.AREA_NOT_YOURS, areaCode);
+        }
+    }
+
+    /** {@link #requireWorksOn} for the caller of a request, read from its access token's claims. */
+    public static void requireWorksOn(Map<String, Object> claims, String areaCode) {
+        fromClaims(claims).requireWorksOn(areaCode);
     }
 
     static Set<Role> roles(Map<String, Object> claims) {
