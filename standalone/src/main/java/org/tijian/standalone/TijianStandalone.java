@@ -88,6 +88,8 @@ public final class TijianStandalone {
         List<String> services = new ArrayList<>(config.services());
         if (services.remove(ServiceProcess.GATEWAY)) {
             line(text, "gateway", platform.gatewayUrl());
+            line(text, "web console (工作台)", platform.gatewayUrl() + "/console/");
+            line(text, "API documentation", platform.gatewayUrl() + "/api-docs");
         }
         for (String service : services) {
             line(text, service, platform.serviceUrl(service));
@@ -104,7 +106,10 @@ public final class TijianStandalone {
         }
         text.append(System.lineSeparator()).append("Get a token (then send it as \"Authorization: Bearer <token>\"):")
                 .append(System.lineSeparator())
-                .append("  curl -s -X POST ").append(platform.issuerUrl()).append("/token -d username=water-dept");
+                .append("  curl -s -X POST ").append(platform.issuerUrl()).append("/token -d username=water-dept")
+                .append(System.lineSeparator())
+                .append("  (or through the gateway: curl -s -X POST ").append(platform.gatewayUrl())
+                .append("/auth/token -d username=water-dept)");
         return text.toString();
     }
 
