@@ -11,6 +11,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tijian.kit.security.Role;
+import org.tijian.kit.security.dev.DemoUser;
 import org.tijian.testing.TestInfrastructure;
 
 /** The evaluation service's HTTP API as the integration tests call it: area imports and results. */
@@ -34,6 +36,17 @@ public final class EvaluationApi {
         this.wait = wait;
     }
 
+    /** A provincial reviewer of the test provinces: 36 (Jiangxi) and 35, a made-up province of the report tests. */
+    public static final DemoUser TEST_REVIEWER = new DemoUser("test-reviewer", "测试省级审查人员",
+            List.of(Role.PROVINCIAL_REVIEWER), null, List.of("35", "36"), null);
+
+    public WebTestClient asTestReviewer() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", "Bearer "
+                        + TestInfrastructure.get().tokens().tokenFor(TEST_REVIEWER, Duration.ofHours(1)))
+                .build();
+    }
+
     public WebTestClient as(String user) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
                 .defaultHeader("Authorization", "Bearer " + TestInfrastructure.get().tokens().tokenFor(user)).build();
@@ -50,7 +63,7 @@ public final class EvaluationApi {
     }
 
     public List<Map<String, Object>> results(int year, String area) {
-        return as("province-reviewer").get()
+        return asTestReviewer().get()
                 .uri("/api/evaluation/results?checkYear={year}&areaCode={area}", year, area)
                 .exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()

@@ -256,7 +256,7 @@ class IndicatorCatalogIT {
 
     /** This service's current result for U27 in 2025 at {@code area}, once it has reached {@code version}. */
     private Map<?, ?> storedResult(String area, int version) {
-        return Awaitility.await().atMost(WAIT).until(() -> as("water-dept").get()
+        return Awaitility.await().atMost(WAIT).until(() -> as("province-reviewer").get()
                         .uri("/api/evaluation/results?checkYear=2025&areaCode={area}", area).exchange()
                         .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
                         .getResponseBody().stream().filter(r -> "U27".equals(r.get("indicatorCode")))

@@ -187,6 +187,19 @@ class ReportIT {
                 .uri("/api/evaluation/scorecards/{city}/2025", JIA).exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void anOfficialSeesNoReportOutsideItsAreas() {
+        for (String uri : List.of("/api/evaluation/scorecards/" + JIA + "/2025",
+                "/api/evaluation/areas/" + JIA + "/results?checkYear=2025",
+                "/api/evaluation/year-over-year/" + JIA + "/2025",
+                "/api/evaluation/completeness/" + JIA + "/2025",
+                "/api/evaluation/comparison/" + PROVINCE + "/2025",
+                "/api/evaluation/results?checkYear=2025&areaCode=" + JIA)) {
+            as("nanchang-official").get().uri(uri).exchange().expectStatus().isForbidden()
+                    .expectBody().jsonPath("$.code").isEqualTo("COMMON_E0430");
+        }
+    }
+
     // --- 2. one area's results
 
     @Test
@@ -390,13 +403,13 @@ class ReportIT {
 
     private JsonNode get(String uri, Object first, Object second) {
         Object[] variables = second == null ? new Object[] {first} : new Object[] {first, second};
-        byte[] body = as("province-reviewer").get().uri(uri, variables).exchange().expectStatus().isOk()
+        byte[] body = api().asTestReviewer().get().uri(uri, variables).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody();
         return json.readTree(body);
     }
 
     private void problem(String uri, int status, String code) {
-        byte[] body = as("province-reviewer").get().uri(uri).exchange().expectStatus().isEqualTo(status)
+        byte[] body = api().asTestReviewer().get().uri(uri).exchange().expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(json.readTree(body).get("code").asString()).as(uri).isEqualTo(code);

@@ -37,11 +37,7 @@ class GatewaySecurityConfiguration {
         Map<String, ReactiveAuthenticationManager> gatewayOwn = issuers.acceptsApiKeyTokens()
                 ? Map.of(issuers.apiKeyIssuer(), revocationAware(apiKeyTokens))
                 : Map.of();
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
+        return TijianSecurityConfiguration.resourceServer(http, handlers, issuers.resolver(gatewayOwn))
                 .cors(cors -> cors.configurationSource(corsFor(routes.consoleOrigins())))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -54,13 +50,6 @@ class GatewaySecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/gateway/fallback/**").permitAll()
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .authenticationManagerResolver(issuers.resolver(gatewayOwn))
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
                 .build();
     }
 

@@ -13,7 +13,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
 import org.tijian.kit.error.ProblemResponses;
 import reactor.core.publisher.Mono;
 
@@ -54,23 +56,32 @@ public class TijianSecurityConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain tijianSecurityFilterChain(ServerHttpSecurity http, ProblemJsonSecurityHandlers handlers,
             TrustedIssuers issuers) {
+        return resourceServer(http, handlers, issuers.resolver())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(OPENAPI_PATHS).permitAll()
+                        .anyExchange().authenticated())
+                .build();
+    }
+
+    /**
+     * A stateless bearer-token resource server answering 401 and 403 as problem+json: everything of a
+     * Tijian security chain but which paths are open. The gateway builds its own chain on it.
+     */
+    public static ServerHttpSecurity resourceServer(ServerHttpSecurity http, ProblemJsonSecurityHandlers handlers,
+            ReactiveAuthenticationManagerResolver<ServerWebExchange> resolver) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers(OPENAPI_PATHS).permitAll()
-                        .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
-                        .authenticationManagerResolver(issuers.resolver())
+                        .authenticationManagerResolver(resolver)
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
-                .build();
+                        .accessDeniedHandler(handlers));
     }
 
     static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
