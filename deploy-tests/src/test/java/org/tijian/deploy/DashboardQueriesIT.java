@@ -80,7 +80,7 @@ class DashboardQueriesIT {
         prometheus = new ProcessBuilder("prometheus", "--config.file=" + folder.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + folder.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(folder.resolve("prometheus.log").toFile()).start();
-        await().atMost(Duration.ofMinutes(1)).until(() -> get(prometheusUrl + "/-/ready").statusCode() == 200);
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> get(prometheusUrl + "/-/ready").statusCode() == 200);
     }
 
     @AfterAll
@@ -126,7 +126,7 @@ class DashboardQueriesIT {
         String areas = "code,name,level,parent_code,city_class,size_class\n36,江西省,PROVINCE,,,\n"
                 + "3601,南昌市,CITY,36,PROVINCIAL_CAPITAL,LARGE\n360111,青山湖区,DISTRICT,3601,,\n";
         assertThat(post("/api/evaluation/area-imports", admin, "text/csv", areas).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofMinutes(1)).until(() ->
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() ->
                 get(platform.gatewayUrl() + "/api/intake/catalog/areas/360111", water).statusCode() == 200);
 
         String wrongUnit = "dataElement,areaCode,value,unit,note\nU01,360111,62,%,年报\nU01_COLLECTED,360111,6200,吨/年,\n"
@@ -138,7 +138,7 @@ class DashboardQueriesIT {
         assertThat(accepted.body()).contains("SUCCEEDED");
 
         String official = platform.tokenFor("nanchang-official");
-        await().atMost(Duration.ofMinutes(1)).until(() ->
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() ->
                 get(platform.gatewayUrl() + "/api/projects/proposals?year=2026", official).body().contains("青山湖区"));
     }
 
