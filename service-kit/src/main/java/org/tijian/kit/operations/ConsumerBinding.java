@@ -19,13 +19,16 @@ public record ConsumerBinding(String name, String topic, String group, String de
         Binder binder = Binder.get(environment);
         Map<String, Declared> bindings = binder.bind("spring.cloud.stream.bindings",
                 Bindable.mapOf(String.class, Declared.class)).orElse(Map.of());
+        Map<String, KafkaDeclared> kafka = binder.bind("spring.cloud.stream.kafka.bindings",
+                Bindable.mapOf(String.class, KafkaDeclared.class)).orElse(Map.of());
         List<ConsumerBinding> result = new ArrayList<>();
         bindings.forEach((name, declared) -> {
             if (!name.contains("-in-") || declared.destination() == null || declared.group() == null) {
                 return;
             }
-            String deadLetterTopic = binder.bind("spring.cloud.stream.kafka.bindings." + name + ".consumer.dlq-name",
-                    String.class).orElse("error." + declared.destination() + "." + declared.group());
+            KafkaDeclared own = kafka.get(name);
+            String deadLetterTopic = own != null && own.consumer() != null && own.consumer().dlqName() != null
+                    ? own.consumer().dlqName() : "error." + declared.destination() + "." + declared.group();
             result.add(new ConsumerBinding(name, declared.destination(), declared.group(), deadLetterTopic));
         });
         result.sort(Comparator.comparing(ConsumerBinding::name));
@@ -34,5 +37,12 @@ public record ConsumerBinding(String name, String topic, String group, String de
 
     /** The two properties of a binding read here; the rest is the binder's. */
     public record Declared(String destination, String group) {
+    }
+
+    /** The Kafka binder's properties of a binding: only its consumer's dead-letter topic name is read here. */
+    public record KafkaDeclared(KafkaConsumerDeclared consumer) {
+    }
+
+    public record KafkaConsumerDeclared(String dlqName) {
     }
 }
