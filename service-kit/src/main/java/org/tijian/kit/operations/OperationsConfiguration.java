@@ -28,7 +28,8 @@ import org.tijian.kit.config.TijianMessagingConfiguration;
  * {@code tijian.operations.path} is set, the operators' dead-letter tool.
  */
 @AutoConfiguration(after = TijianMessagingConfiguration.class)
-@ConditionalOnClass(name = {"org.springframework.r2dbc.core.DatabaseClient", "org.springframework.kafka.core.KafkaTemplate"})
+@ConditionalOnClass(name = {"org.springframework.r2dbc.core.DatabaseClient", "org.springframework.kafka.core.KafkaTemplate",
+        "org.springframework.cloud.stream.function.StreamBridge"})
 @EnableConfigurationProperties(OperationsProperties.class)
 public class OperationsConfiguration {
 
