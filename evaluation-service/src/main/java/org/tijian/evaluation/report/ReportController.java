@@ -1,5 +1,6 @@
 package org.tijian.evaluation.report;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +33,12 @@ class ReportController {
     @GetMapping("/areas/{areaCode}/results")
     Mono<AreaResults> areaResults(@PathVariable String areaCode, @RequestParam int checkYear) {
         return reports.areaResults(areaCode, checkYear);
+    }
+
+    /** The area's children, each with the counts of its own results' verdicts (the console colours them by failures). */
+    @GetMapping("/areas/{areaCode}/children/verdicts")
+    Mono<List<ChildVerdicts>> childVerdicts(@PathVariable String areaCode, @RequestParam int checkYear) {
+        return reports.childVerdicts(areaCode, checkYear);
     }
 
     /** A result with its observations, standard, formula, contributing children (paged) and versions. */
