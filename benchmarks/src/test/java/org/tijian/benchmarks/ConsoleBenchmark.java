@@ -157,7 +157,7 @@ class ConsoleBenchmark {
                         "/api/ledger/statistics/burn-down?areaCode=" + CITY + "&" + y,
                         ledger + "&class=TIME_LIMITED&page=0&size=20", ledger + "&class=BEST_EFFORT&page=0&size=20"))),
                 new Page("project library of the city", "nanchang-official", List.of(List.of(
-                        "/api/projects?areaCode=" + CITY + "&planYear=" + (YEAR + 1) + "&limit=1000",
+                        "/api/projects?areaCode=" + CITY + "&planYear=" + (YEAR + 1) + "&limit=51&offset=0",
                         "/api/projects/library/totals?areaCode=" + CITY + "&planYear=" + (YEAR + 1)))),
                 new Page("intake: batches and who has not submitted", "nanchang-official", List.of(List.of(
                         "/api/intake/submissions?" + y + "&limit=50", "/api/intake/completeness?" + y + "&areaCode=" + CITY))));

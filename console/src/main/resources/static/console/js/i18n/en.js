@@ -174,6 +174,7 @@ export default {
   'projects.history': 'History',
   'projects.selectTwo': 'Select at least two drafts',
   'projects.splitWhich': 'Problems to split off',
+  'projects.page': 'Page {page}',
   'projects.saved': 'Saved',
   'ptype.FACILITY_CONSTRUCTION': 'Facility construction',
   'ptype.MANAGEMENT_IMPROVEMENT': 'Management improvement',

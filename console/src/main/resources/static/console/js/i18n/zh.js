@@ -174,6 +174,7 @@ export default {
   'projects.history': '变更记录',
   'projects.selectTwo': '请至少选择两个草稿项目',
   'projects.splitWhich': '选择拆分出去的问题',
+  'projects.page': '第 {page} 页',
   'projects.saved': '已保存',
   'ptype.FACILITY_CONSTRUCTION': '设施建设',
   'ptype.MANAGEMENT_IMPROVEMENT': '管理提升',

@@ -19,11 +19,17 @@ const PAGE = 50;
 export async function render(view, params) {
   const area = params.area || homeArea();
   const planYear = params.planYear || String(defaultYear() + 1);
-  const query = { areaCode: area, planYear, status: params.status, type: params.type, department: params.department, limit: 1000 };
-  const [projects, totals] = await Promise.all([
+  const page = Number(params.page || 0);
+  // one more than a page tells whether there is a next one
+  const query = { areaCode: area, planYear, status: params.status, type: params.type, department: params.department,
+    limit: PAGE + 1, offset: page * PAGE };
+  const approver = hasRole('PROJECT_APPROVER', 'ADMINISTRATOR');
+  const [rows, totals, submitted] = await Promise.all([
     get('/api/projects', query),
     get('/api/projects/library/totals', { planYear, areaCode: area }),
+    approver ? get('/api/projects', { areaCode: area, planYear, status: 'SUBMITTED', limit: 1000 }) : [],
   ]);
+  const projects = rows.slice(0, PAGE);
   const reload = () => render(view, params);
   const form = h('form', { class: 'filters', id: 'project-filters', onsubmit: (event) => {
     event.preventDefault();
@@ -37,17 +43,15 @@ export async function render(view, params) {
   h('button', { type: 'submit' }, t('app.search')));
 
   const selected = new Set();
-  const page = Number(params.page || 0);
-  const shown = projects.slice(page * PAGE, (page + 1) * PAGE);
   show(view,
     h('h1', {}, t('projects.title')),
     form,
     totalsCard(totals),
-    hasRole('PROJECT_APPROVER', 'ADMINISTRATOR') ? decisionCard(projects, reload) : null,
+    approver ? decisionCard(submitted, reload) : null,
     h('section', { class: 'card' },
       hasRole('CITY_OFFICIAL', 'ADMINISTRATOR') ? officialActions(projects, selected, { planYear, area }, reload) : null,
-      projectTable(shown, selected),
-      pager(projects.length, page, params)),
+      projectTable(projects, selected),
+      pager(page, rows.length > PAGE, params)),
     issuedCard(projects));
 }
 
@@ -86,14 +90,14 @@ function projectTable(projects, selected) {
   ], projects, t('projects.title'));
 }
 
-function pager(total, page, params) {
-  const pages = Math.max(1, Math.ceil(total / PAGE));
+/** Pages on the server: the list asks for one page (offset, limit); the totals above count them all. */
+function pager(page, hasNext, params) {
   return h('div', { class: 'pager' },
     h('button', { type: 'button', class: 'secondary', disabled: page === 0,
       onclick: () => navigate('projects', { ...params, page: page - 1 }) }, t('table.prev')),
-    h('button', { type: 'button', class: 'secondary', disabled: page + 1 >= pages,
+    h('button', { type: 'button', class: 'secondary', disabled: !hasNext,
       onclick: () => navigate('projects', { ...params, page: page + 1 }) }, t('table.next')),
-    h('span', { class: 'muted' }, t('table.page', { page: page + 1, pages, total })));
+    h('span', { class: 'muted' }, t('projects.page', { page: page + 1 })));
 }
 
 /** A city official merges drafts and submits the year's drafts as one batch. */
@@ -122,10 +126,9 @@ function officialActions(projects, selected, { planYear, area }, reload) {
       toast(e.message, true);
     }
   };
-  const drafts = projects.filter((p) => p.status === 'DRAFT' || p.status === 'RETURNED').length;
   return h('div', { class: 'actions' },
     h('button', { type: 'button', class: 'secondary', id: 'merge-projects', onclick: merge }, t('projects.merge')),
-    h('button', { type: 'button', id: 'submit-batch', disabled: drafts === 0, onclick: submit }, t('projects.submitBatch')));
+    h('button', { type: 'button', id: 'submit-batch', onclick: submit }, t('projects.submitBatch')));
 }
 
 /** The approver decides each submitted batch: approve or return, with the meeting's resolution. */

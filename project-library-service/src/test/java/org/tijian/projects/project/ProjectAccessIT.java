@@ -72,6 +72,13 @@ class ProjectAccessIT extends ProjectsIntegrationTest {
         as("water-unit").get().uri("/api/projects?department=housing").exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5016");
         as("province-reviewer").get().uri("/api/projects/{id}", id).exchange().expectStatus().isOk();
+
+        // the list pages: offset skips that many of the same order
+        JsonNode all = get("province-reviewer", "/api/projects?limit=3");
+        JsonNode second = get("province-reviewer", "/api/projects?limit=1&offset=1");
+        assertThat(all.size()).isGreaterThanOrEqualTo(2);
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).get("id").asString()).isEqualTo(all.get(1).get("id").asString());
     }
 
     @Test
@@ -81,6 +88,8 @@ class ProjectAccessIT extends ProjectsIntegrationTest {
         as("nanchang-official").get().uri("/api/projects?status=DONE").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
         as("nanchang-official").get().uri("/api/projects?limit=0").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
+        as("nanchang-official").get().uri("/api/projects?offset=-1").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
         as("nanchang-official").get().uri("/api/projects/library.csv?lang=fr").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
