@@ -1,14 +1,13 @@
 package org.tijian.benchmarks;
 
+import static org.tijian.benchmarks.EvaluationBenchmark.scalar;
+
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -80,16 +79,7 @@ class ConsoleBenchmark {
         try (Platform platform = Platform.start(config)) {
             Api admin = new Api(platform.gatewayUrl(), platform.tokenFor("admin"));
             long started = System.nanoTime();
-            Path csv = province.writeCsv(work.resolve("province.csv"), StandardCharsets.UTF_8);
-            String job = admin.postFile("/api/evaluation/area-imports", "text/csv", csv, Duration.ofMinutes(30))
-                    .expect(202).json().get("id").asString();
-            await("the area import", Duration.ofMinutes(60), () -> {
-                String status = admin.get("/api/evaluation/area-imports/" + job).json().get("status").asString();
-                if (status.equals("FAILED") || status.equals("REJECTED")) {
-                    throw new AssertionError("area import " + status);
-                }
-                return status.equals("SUCCEEDED");
-            });
+            EvaluationBenchmark.importAreas(admin, province.writeCsv(work.resolve("province.csv"), StandardCharsets.UTF_8));
             progress("%,d areas imported in %s s", province.areaCount(), elapsed(started));
 
             started = System.nanoTime();
@@ -234,9 +224,10 @@ class ConsoleBenchmark {
             long[] last = {-1, -1, -1};
             int[] still = {0};
             long started = System.nanoTime();
-            await("evaluation, ledger and projects to settle", Duration.ofMinutes(120), () -> {
+            EvaluationBenchmark.await("evaluation, ledger and projects to settle", Duration.ofMinutes(120), () -> {
                 long[] now = {scalar(evaluation, "select count(*) from indicator_result"),
-                    scalar(ledger, "select count(*) from problem"), scalar(projects, "select count(*) from project")};
+                    scalar(ledger, "select count(*) from problem"),
+                    scalar(projects, "select count(*) from project")};
                 boolean idle = scalar(evaluation, "select count(*) from evaluation_pending") == 0
                         && scalar(evaluation, "select count(*) from outbox_event where published_at is null") == 0
                         && scalar(ledger, "select count(*) from outbox_event where published_at is null") == 0;
@@ -262,23 +253,6 @@ class ConsoleBenchmark {
 
     private static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    private static long scalar(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void await(String what, Duration atMost, java.util.concurrent.Callable<Boolean> done) throws Exception {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!done.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting for " + what + " after " + atMost);
-            }
-            Thread.sleep(2000);
-        }
     }
 
     private static void progress(String format, Object... arguments) {
