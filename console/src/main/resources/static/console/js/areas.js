@@ -2,16 +2,26 @@
 import { get } from './api.js';
 
 const cache = new Map();
+const names = new Map();
 
 /** The area with its ancestors' codes and its first children: GET /api/evaluation/areas/{code}. */
 export async function area(code) {
   if (!cache.has(code)) {
-    cache.set(code, get(`/api/evaluation/areas/${code}`, { limit: 200 }).catch((e) => {
+    cache.set(code, get(`/api/evaluation/areas/${code}`, { limit: 200 }).then((found) => {
+      names.set(found.area.code, found.area.nameZh);
+      (found.children || []).forEach((child) => names.set(child.code, child.nameZh));
+      return found;
+    }).catch((e) => {
       cache.delete(code);
       throw e;
     }));
   }
   return cache.get(code);
+}
+
+/** An area's name if a page has read it already (from the area itself or its parent's children), else its code. */
+export function knownName(code) {
+  return names.get(code) || code;
 }
 
 /** The default check year: last year (the check of a year runs into the next). */

@@ -4,7 +4,7 @@
  * batches they may see, and officials see which departments have not yet submitted (报送完整性).
  */
 import { h, show, field, select, num, when, toast } from '../dom.js';
-import { t, term } from '../i18n.js';
+import { t, term, lang } from '../i18n.js';
 import { get, upload, url } from '../api.js';
 import { hasRole, homeArea } from '../auth.js';
 import { defaultYear, yearOptions } from '../areas.js';
@@ -24,17 +24,23 @@ export async function render(view, params) {
     get('/api/intake/submissions', { checkYear: year, limit: 50 }),
     official ? get('/api/intake/completeness', { checkYear: year, areaCode: params.area || homeArea() }) : null,
   ]);
+  const batchList = h('div', { id: 'batch-list' }, batchTable(batches));
   const yearPicker = select('year', yearOptions(), year);
   yearPicker.addEventListener('change', () => navigate('intake', { year: yearPicker.value }));
   show(view,
     h('h1', {}, t('intake.title')),
     h('div', { class: 'filters' }, field(t('app.year'), yearPicker)),
-    submitter ? uploadCard(year, () => render(view, params)) : null,
+    submitter ? uploadCard(year, () => refreshBatches(batchList, year)) : null,
     completeness ? missingCard(completeness) : null,
-    h('section', { class: 'card' }, h('h2', {}, t('intake.batches')), batchTable(batches)));
+    h('section', { class: 'card' }, h('h2', {}, t('intake.batches')), batchList));
 }
 
-function uploadCard(year, refresh) {
+async function refreshBatches(container, year) {
+  show(container, batchTable(await get('/api/intake/submissions', { checkYear: year, limit: 50 })));
+}
+
+/** @param onFinished called when an upload has finished, to show it among the batches */
+function uploadCard(year, onFinished) {
   const progress = h('progress', { max: 100, value: 0, id: 'upload-progress', 'aria-label': t('intake.send') });
   const status = h('p', { id: 'upload-status', 'aria-live': 'polite' });
   const result = h('div', { id: 'upload-result' });
@@ -63,6 +69,7 @@ function uploadCard(year, refresh) {
       });
       status.textContent = term('bstatus', finished.status);
       show(result, summary(finished));
+      await onFinished();
     } catch (e) {
       toast(e.message, true);
       status.textContent = e.message;
@@ -75,7 +82,6 @@ function uploadCard(year, refresh) {
   field(t('intake.coverage'), h('input', { name: 'coverage', id: 'upload-coverage' })),
   h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'dryRun', value: 'true' }), t('intake.dryRun')),
   h('div', {}, h('button', { type: 'submit', id: 'upload-send' }, t('intake.send'))));
-  void refresh;
   return h('section', { class: 'card' }, h('h2', {}, t('intake.upload')), form, running, result);
 }
 
@@ -112,7 +118,7 @@ function summary(batch) {
     batch.message ? h('p', { class: 'error' }, batch.message) : null,
     batch.errors && batch.errors.length ? [h('h2', {}, t('intake.errors')), simpleTable([
       { key: 'code', label: t('intake.errorCode') },
-      { key: 'meaning', label: t('intake.meaning'), render: (e) => (document.documentElement.lang === 'en' ? e.meaningEn : e.meaningZh) },
+      { key: 'meaning', label: t('intake.meaning'), render: (e) => (lang() === 'en' ? e.meaningEn : e.meaningZh) },
       { key: 'count', label: t('intake.rejected'), numeric: true },
       { key: 'rows', label: t('intake.rows'), render: (e) => (e.rows || []).map((r) => `${r.row}${r.value ? `（${r.value}）` : ''}`).join('、') },
     ], batch.errors, t('intake.errors'))] : null);

@@ -3,7 +3,7 @@
  * unit, overdue), a table paged and sorted on the server, and the problem and suggestion lists as CSV or XLSX.
  */
 import { h, show, field, select, toast } from '../dom.js';
-import { t, term } from '../i18n.js';
+import { t, term, lang } from '../i18n.js';
 import { getPage, download } from '../api.js';
 import { homeArea } from '../auth.js';
 import { defaultYear, yearOptions } from '../areas.js';
@@ -91,7 +91,7 @@ function exports(filters) {
         return;
       }
       download(`/api/ledger/lists/${kind}`, {
-        checkYear: filters.year, dimension: filters.dimension, areaCode: filters.area, format, lang: document.documentElement.lang.startsWith('en') ? 'en' : '',
+        checkYear: filters.year, dimension: filters.dimension, areaCode: filters.area, format, lang: lang() === 'en' ? 'en' : '',
       }, `${kind}.${format}`).catch((e) => toast(e.message, true));
     },
   }, `${t(kind === 'problems' ? 'ledger.exportProblems' : 'ledger.exportSuggestions')} ${format.toUpperCase()}`);

@@ -4,7 +4,7 @@
  * start, report progress, complete, cancel).
  */
 import { h, show, field, num, when, toast } from '../dom.js';
-import { t, term } from '../i18n.js';
+import { t, term, lang } from '../i18n.js';
 import { getVersioned, post, patch } from '../api.js';
 import { hasRole } from '../auth.js';
 
@@ -32,7 +32,7 @@ const ACTION_NAMES = {
 const EDITABLE = ['name', 'constructionContent', 'scale', 'investmentWan', 'expectedEffect', 'department', 'startYear', 'endYear'];
 
 function actionName(action) {
-  return (document.documentElement.lang === 'en' ? ACTION_NAMES.en : ACTION_NAMES.zh)[action] || action;
+  return ACTION_NAMES[lang()][action] || action;
 }
 
 function input(name, value = '') {

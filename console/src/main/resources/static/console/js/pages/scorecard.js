@@ -3,14 +3,13 @@
  * standard, gap and the trend against last year; bar and radar charts per dimension; the areas below,
  * coloured by their failing indicators, to drill down city → district → street → community → compound → building.
  */
-import { h, show, num } from '../dom.js';
+import { h, show, num, select, field } from '../dom.js';
 import { t, term } from '../i18n.js';
 import { get } from '../api.js';
 import { homeArea, user } from '../auth.js';
-import { area, defaultYear, yearOptions } from '../areas.js';
+import { area, knownName, defaultYear, yearOptions } from '../areas.js';
 import { stackedBars, radar, failureMap } from '../charts.js';
 import { navigate } from '../app.js';
-import { select, field } from '../dom.js';
 
 const DIMENSIONS = ['HOUSING', 'COMMUNITY', 'BLOCK', 'CITY'];
 
@@ -67,9 +66,9 @@ function crumbs(place, open) {
   const mine = user().areas;
   const up = [...place.ancestors, place.area.code].filter((c) => mine.some((a) => c.startsWith(a)));
   return h('nav', { class: 'crumbs', 'aria-label': t('scorecard.up') },
-    up.map((c, i) => (c === place.area.code
+    up.map((c) => (c === place.area.code
       ? h('strong', {}, `${place.area.nameZh}（${term('level', place.area.level)}）`)
-      : h('button', { type: 'button', onclick: () => open(c) }, i === 0 ? c : c))));
+      : h('button', { type: 'button', onclick: () => open(c) }, knownName(c)))));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Sign-in: demo users in standalone ("dev") mode, the OpenID Connect provider in production. */
 import { h, show } from '../dom.js';
-import { t, term } from '../i18n.js';
+import { t } from '../i18n.js';
 import { loadConfig, demoUsers, signInAs, startOidcSignIn } from '../auth.js';
 
 export async function render(view, params) {
@@ -31,5 +31,4 @@ export async function render(view, params) {
     }, h('strong', {}, u.name), h('small', {}, `${u.username} · ${(u.roles || []).join(', ')}`),
     h('small', {}, [t('app.area'), ': ', (u.areas || []).join(', ') || '—'].join(''))))),
     message));
-  void term;
 }
