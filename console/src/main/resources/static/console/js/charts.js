@@ -20,7 +20,8 @@ export function chart(label, option, onClick) {
   requestAnimationFrame(() => {
     if (!element.isConnected || !window.echarts) return;
     const instance = window.echarts.init(element);
-    instance.setOption(option);
+    // no animation: a work screen shows the figures at once (and screenshots show them as they are)
+    instance.setOption({ animation: false, ...option });
     if (onClick) instance.on('click', onClick);
     live.add(instance);
   });
