@@ -77,8 +77,10 @@ final class Browser implements AutoCloseable {
 
     /** Signs out (the token lives in the tab's session storage) and signs in as a demo user on the sign-in page. */
     void signInAs(String username) {
-        driver.get(baseUrl + "/console/");
-        driver.executeScript("sessionStorage.clear(); localStorage.clear(); location.hash = '#/signin';");
+        // sign out on a page of the same origin that runs no console code, so no page is half-way through loading
+        driver.get(baseUrl + "/console/config.json");
+        driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+        driver.get(baseUrl + "/console/#/signin");
         click(By.cssSelector("button.user[data-username='" + username + "']"));
         waitUntil(d -> !d.getCurrentUrl().contains("#/signin"));
         visible(By.cssSelector("#nav a"));
