@@ -45,6 +45,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A GET that does not block the caller: a page's calls run side by side, as the browser sends them. */
+    CompletableFuture<HttpResponse<String>> getAsync(String path) {
+        return HTTP.sendAsync(request(path, Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends at once and never blocks the caller: for an open-loop schedule. */
     CompletableFuture<HttpResponse<String>> postAsync(String path, String contentType, String body, Duration timeout) {
         return HTTP.sendAsync(request(path, timeout).header("Content-Type", contentType)

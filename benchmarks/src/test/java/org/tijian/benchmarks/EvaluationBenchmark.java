@@ -111,16 +111,7 @@ class EvaluationBenchmark {
 
             // 1. The area tree (not timed).
             long started = System.nanoTime();
-            Path csv = province.writeCsv(work.resolve("province.csv"), StandardCharsets.UTF_8);
-            String job = admin.postFile("/api/evaluation/area-imports", "text/csv", csv, Duration.ofMinutes(30))
-                    .expect(202).json().get("id").asString();
-            await("the area import", Duration.ofMinutes(60), () -> {
-                String status = admin.get("/api/evaluation/area-imports/" + job).json().get("status").asString();
-                if (status.equals("FAILED") || status.equals("REJECTED")) {
-                    throw new AssertionError("area import " + status);
-                }
-                return status.equals("SUCCEEDED");
-            });
+            importAreas(admin, province.writeCsv(work.resolve("province.csv"), StandardCharsets.UTF_8));
             await("the area rollup", Duration.ofMinutes(30), () -> scalar(db,
                     "select count(*) from area where path is null or (level = 'CITY' and buildings = 0)") == 0);
             // the import's AreaDefined events are relayed before the replay, so that they do not share its time
@@ -489,7 +480,20 @@ class EvaluationBenchmark {
         }
     }
 
-    private static long scalar(Connection db, String sql) throws SQLException {
+    /** Imports an area tree through the area import API (as the administrator) and waits until it succeeded. */
+    static void importAreas(Api admin, Path csv) throws Exception {
+        String job = admin.postFile("/api/evaluation/area-imports", "text/csv", csv, Duration.ofMinutes(30))
+                .expect(202).json().get("id").asString();
+        await("the area import", Duration.ofMinutes(60), () -> {
+            String status = admin.get("/api/evaluation/area-imports/" + job).json().get("status").asString();
+            if (status.equals("FAILED") || status.equals("REJECTED")) {
+                throw new AssertionError("area import " + status);
+            }
+            return status.equals("SUCCEEDED");
+        });
+    }
+
+    static long scalar(Connection db, String sql) throws SQLException {
         try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getLong(1) : 0;
         }
@@ -505,7 +509,7 @@ class EvaluationBenchmark {
         return line.toString();
     }
 
-    private static void await(String what, Duration atMost, java.util.concurrent.Callable<Boolean> done) throws Exception {
+    static void await(String what, Duration atMost, java.util.concurrent.Callable<Boolean> done) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         while (!done.call()) {
             if (System.nanoTime() > deadline) {

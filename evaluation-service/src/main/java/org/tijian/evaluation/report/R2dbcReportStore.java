@@ -109,6 +109,30 @@ class R2dbcReportStore implements ReportStore {
                 .all();
     }
 
+    @Override
+    public Flux<ChildVerdicts> childVerdicts(String areaCode, int checkYear) {
+        return db.sql("""
+                        select a.code, a.name_zh, a.level, count(r.id) as total,
+                          count(r.id) filter (where r.verdict = 'PASS') as pass,
+                          count(r.id) filter (where r.verdict = 'FAIL') as fail,
+                          count(r.id) filter (where r.verdict = 'NOT_GRADED') as not_graded,
+                          count(r.id) filter (where r.verdict = 'NO_DATA') as no_data
+                        from area a left join indicator_result r on r.area_code = a.code and r.check_year = :year
+                        where a.parent_code = :area
+                        group by a.code, a.name_zh, a.level
+                        order by a.code""")
+                .bind("area", areaCode).bind("year", checkYear)
+                .map(row -> new ChildVerdicts(row.get("code", String.class), row.get("name_zh", String.class),
+                        AreaLevel.valueOf(row.get("level", String.class)),
+                        new VerdictCounts(count(row, "total"), count(row, "pass"), count(row, "fail"),
+                                count(row, "not_graded"), count(row, "no_data"))))
+                .all();
+    }
+
+    private static int count(Readable row, String column) {
+        return row.get(column, Long.class).intValue();
+    }
+
     private static final String CONTRIBUTING = """
             from area a join indicator_result r on r.area_code = a.code
             where a.parent_code = :area and r.check_year = :year and r.indicator_code = :indicator

@@ -1,5 +1,6 @@
 package org.tijian.evaluation.report;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -39,6 +40,14 @@ class ReportController {
             @AuthenticationPrincipal Jwt jwt) {
         TijianUser.requireWorksOn(jwt.getClaims(), areaCode);
         return reports.areaResults(areaCode, checkYear);
+    }
+
+    /** The area's children, each with the counts of its own results' verdicts (the console colours them by failures). */
+    @GetMapping("/areas/{areaCode}/children/verdicts")
+    Mono<List<ChildVerdicts>> childVerdicts(@PathVariable String areaCode, @RequestParam int checkYear,
+            @AuthenticationPrincipal Jwt jwt) {
+        TijianUser.requireWorksOn(jwt.getClaims(), areaCode);
+        return reports.childVerdicts(areaCode, checkYear);
     }
 
     /** A result with its observations, standard, formula, contributing children (paged) and versions. */

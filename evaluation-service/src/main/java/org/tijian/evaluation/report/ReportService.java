@@ -53,6 +53,14 @@ public class ReportService {
         });
     }
 
+    /** The area's children with the verdict counts of their own results (the console's drill-down). */
+    public Mono<List<ChildVerdicts>> childVerdicts(String areaCode, int checkYear) {
+        return Mono.defer(() -> {
+            ReportRequests.checkYear(checkYear);
+            return area(areaCode).flatMap(area -> store.childVerdicts(areaCode, checkYear).collectList());
+        });
+    }
+
     /** @throws TijianException 404 EVAL_E2002 unknown result, 422 EVAL_E2006 bad paging */
     public Mono<Lineage> lineage(UUID resultId, int page, int size) {
         return Mono.defer(() -> {

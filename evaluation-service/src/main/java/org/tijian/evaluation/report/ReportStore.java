@@ -24,6 +24,9 @@ public interface ReportStore {
     /** The stored versions of values and findings with these ids, whether withdrawn since. */
     Flux<Lineage.Observation> observations(Collection<UUID> ids);
 
+    /** The area's children, by code, each with the counts of its own results' verdicts in the year. */
+    Flux<ChildVerdicts> childVerdicts(String areaCode, int checkYear);
+
     /** How many children of the area have a result of the indicator with failing items or a value. */
     Mono<Long> countContributingChildren(String areaCode, int checkYear, String indicatorCode);
 

@@ -234,6 +234,21 @@ class ReportIT {
         problem("/api/evaluation/areas/" + JIA + "/results", 400, "COMMON_E0400");
     }
 
+    @Test
+    void anAreasChildrenCountTheVerdictsOfTheirOwnResults() {
+        List<JsonNode> cities = list(get("/api/evaluation/areas/{area}/children/verdicts?checkYear={year}", PROVINCE, 2025));
+
+        assertThat(cities).extracting(c -> c.get("code").asString()).containsExactly(JIA, YI, BING, DING);
+        assertThat(cities.get(0).get("nameZh").asString()).isEqualTo("甲市");
+        assertThat(cities.get(0).get("level").asString()).isEqualTo("CITY");
+        assertCounts(cities.get(0).get("counts"), 6, 1, 3, 1, 1);
+        assertCounts(cities.get(1).get("counts"), 2, 2, 0, 0, 0);
+        assertCounts(cities.get(2).get("counts"), 2, 1, 1, 0, 0);
+        assertCounts(cities.get(3).get("counts"), 0, 0, 0, 0, 0);
+        assertThat(list(get("/api/evaluation/areas/{area}/children/verdicts?checkYear={year}", BUILDING_1, 2025))).isEmpty();
+        problem("/api/evaluation/areas/358800/children/verdicts?checkYear=2025", 404, "AREA_E3014");
+    }
+
     // --- 3. lineage
 
     @Test

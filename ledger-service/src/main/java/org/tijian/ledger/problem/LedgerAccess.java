@@ -71,14 +71,14 @@ public final class LedgerAccess {
             }
             checkArea(user, area);
             return new ProblemQuery(area, query.checkYear(), query.dimension(), query.rectificationClass(),
-                    query.status(), query.responsibleUnit(), query.overdue(), query.page(), query.size());
+                    query.status(), query.responsibleUnit(), query.overdue(), query.page(), query.size(), query.order());
         }
         if (user.has(Role.RESPONSIBLE_UNIT) && user.unit() != null) {
             if (query.responsibleUnit() != null && !query.responsibleUnit().equals(user.unit())) {
                 throw new TijianException(LedgerError.NOT_YOUR_UNIT, query.responsibleUnit(), user.unit());
             }
             return new ProblemQuery(query.areaCode(), query.checkYear(), query.dimension(), query.rectificationClass(),
-                    query.status(), user.unit(), query.overdue(), query.page(), query.size());
+                    query.status(), user.unit(), query.overdue(), query.page(), query.size(), query.order());
         }
         throw new TijianException(LedgerError.ROLE_NOT_ALLOWED, roles(user), "read problems");
     }

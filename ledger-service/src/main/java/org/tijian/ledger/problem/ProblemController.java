@@ -48,7 +48,7 @@ class ProblemController {
             @RequestParam(required = false) String status, @RequestParam(required = false) String unit,
             @RequestParam(required = false) Boolean overdue, @RequestParam(defaultValue = "0") int page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) Integer limit,
-            @AuthenticationPrincipal Jwt jwt) {
+            @RequestParam(required = false) String sort, @AuthenticationPrincipal Jwt jwt) {
         int pageSize = size != null ? size : limit != null ? limit : DEFAULT_PAGE_SIZE;
         if (areaCode != null && !areaCode.matches("\\d{1,24}")) {
             throw new TijianException(LedgerError.BAD_QUERY, "areaCode must be digits: " + areaCode);
@@ -58,13 +58,22 @@ class ProblemController {
         }
         ProblemQuery query = new ProblemQuery(areaCode, checkYear, parse(Dimension.class, "dimension", dimension),
                 parse(RectificationClass.class, "class", rectificationClass), parse(ProblemStatus.class, "status", status),
-                unit, overdue, page, pageSize);
+                unit, overdue, page, pageSize, order(sort));
         return problems.search(query, TijianUser.fromClaims(jwt.getClaims()))
                 .map(found -> ResponseEntity.ok()
                         .header("X-Total-Count", String.valueOf(found.total()))
                         .header("X-Page", String.valueOf(found.page()))
                         .header("X-Page-Size", String.valueOf(found.size()))
                         .body(found.items()));
+    }
+
+    private static ProblemOrder order(String sort) {
+        try {
+            return ProblemOrder.parse(sort);
+        } catch (IllegalArgumentException e) {
+            throw new TijianException(LedgerError.BAD_QUERY, "sort must be one of indicator, area, class, status, unit, "
+                    + "deadline, identified, with ,asc or ,desc: " + sort);
+        }
     }
 
     /** One problem with its history in order; the ETag is its version, for If-Match on the next change. */

@@ -109,7 +109,7 @@ class R2dbcProblemStore implements ProblemStore {
     public Flux<Problem> search(ProblemQuery query) {
         Where where = where(query);
         DatabaseClient.GenericExecuteSpec spec = db.sql("select " + COLUMNS + " from problem" + where.sql
-                + " order by check_year desc, area_code, indicator_code, id limit :limit offset :offset");
+                + " order by " + query.order().sql() + " limit :limit offset :offset");
         spec = where.bind(spec).bind("limit", query.size()).bind("offset", (long) query.page() * query.size());
         return spec.map(R2dbcProblemStore::read).all();
     }

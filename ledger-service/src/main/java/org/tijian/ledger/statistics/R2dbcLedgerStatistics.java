@@ -2,9 +2,13 @@ package org.tijian.ledger.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Figures over the problem table for officials: progress per unit and the completion rate of a year's problems. */
 @Repository
@@ -59,6 +63,31 @@ class R2dbcLedgerStatistics {
                 .all();
     }
 
+    /**
+     * The burn-down of a year's problems: per week (Mondays, in {@code zone}) how many opened, how many were closed
+     * (reported fixed or verified, by their fixed or verified time; dismissed, by their last change) and how many
+     * were still open at the week's end. A problem reopened since counts as open.
+     */
+    Mono<BurnDown> burnDown(int checkYear, String areaCode, String zone) {
+        return db.sql("""
+                        with p as (
+                          select (identified_at at time zone :zone)::date as opened,
+                            (case when status in ('REPORTED_FIXED', 'VERIFIED') then coalesce(fixed_at, verified_at, updated_at)
+                                  when status = 'DISMISSED' then updated_at end at time zone :zone)::date as closed
+                          from problem where check_year = :year and area_code like :prefix)
+                        select week, sum(opened) as opened, sum(closed) as closed from (
+                          select date_trunc('week', opened)::date as week, 1 as opened, 0 as closed from p
+                          union all
+                          select date_trunc('week', closed)::date, 0, 1 from p where closed is not null) w
+                        group by week order by week""")
+                .bind("year", checkYear).bind("prefix", areaCode + "%").bind("zone", zone)
+                .map(row -> new long[] {row.get("week", LocalDate.class).toEpochDay(),
+                        row.get("opened", Number.class).longValue(), row.get("closed", Number.class).longValue()})
+                .all()
+                .collectList()
+                .map(weeks -> BurnDown.of(checkYear, areaCode, weeks));
+    }
+
     static BigDecimal rate(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
@@ -71,6 +100,26 @@ class R2dbcLedgerStatistics {
                 long lateFixed) {
             long late = lateFixed + overdue;
             return new UnitProgress(unit, open, overdue, fixed, verified, onTime, late, rate(onTime, onTime + late));
+        }
+    }
+
+    /** @param weeks oldest first; {@code open} = all opened so far − all closed so far, at the week's end */
+    record BurnDown(int checkYear, String areaCode, long total, List<Week> weeks) {
+
+        record Week(LocalDate week, long opened, long closed, long open) {
+        }
+
+        /** @param rows per week: epoch day of its Monday, opened, closed */
+        static BurnDown of(int checkYear, String areaCode, List<long[]> rows) {
+            List<Week> weeks = new ArrayList<>();
+            long opened = 0;
+            long closed = 0;
+            for (long[] row : rows) {
+                opened += row[1];
+                closed += row[2];
+                weeks.add(new Week(LocalDate.ofEpochDay(row[0]), row[1], row[2], opened - closed));
+            }
+            return new BurnDown(checkYear, areaCode, opened, weeks);
         }
     }
 

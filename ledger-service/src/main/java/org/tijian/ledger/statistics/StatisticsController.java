@@ -12,6 +12,7 @@ import org.tijian.kit.security.TijianUser;
 import org.tijian.ledger.problem.LedgerAccess;
 import org.tijian.ledger.problem.LedgerError;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Progress per responsible unit and 问题整治完成率, for officials of the area and provincial reviewers. */
 @RestController
@@ -38,6 +39,14 @@ class StatisticsController {
             @AuthenticationPrincipal Jwt jwt) {
         check(areaCode, jwt);
         return statistics.completion(checkYear, areaCode);
+    }
+
+    /** Open problems week by week over the year, for the console's burn-down chart. */
+    @GetMapping("/burn-down")
+    Mono<R2dbcLedgerStatistics.BurnDown> burnDown(@RequestParam int checkYear, @RequestParam String areaCode,
+            @AuthenticationPrincipal Jwt jwt) {
+        check(areaCode, jwt);
+        return statistics.burnDown(checkYear, areaCode, zone);
     }
 
     private static void check(String areaCode, Jwt jwt) {

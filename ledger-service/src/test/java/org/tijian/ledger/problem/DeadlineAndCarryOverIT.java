@@ -104,6 +104,33 @@ class DeadlineAndCarryOverIT extends LedgerIntegrationTest {
     }
 
     @Test
+    void theBurnDownCountsOpenedAndClosedProblemsPerWeek() {
+        String area = newCompound();
+        for (String indicator : List.of("U01", "U02", "U03")) {
+            deliver(result(2025, area, indicator, Verdict.FAIL, "0", 1, null));
+        }
+        String u01 = awaitProblem(area, 2025, "U01").get("id").asString();
+        String u02 = awaitProblem(area, 2025, "U02").get("id").asString();
+        awaitProblem(area, 2025, "U03");
+        act("nanchang-official", u01, action("DISMISS", "reason", "数据有误"));
+        act("nanchang-official", u02, action("CONFIRM"));
+        act("nanchang-official", u02, action("ASSIGN", "unit", "water", "deadline", "2099-01-31"));
+        act("nanchang-official", u02, action("START"));
+        act("nanchang-official", u02, action("REPORT_FIXED", "text", "完成"));
+
+        JsonNode burnDown = get("province-reviewer", "/api/ledger/statistics/burn-down?checkYear=2025&areaCode={a}", area);
+
+        assertThat(burnDown.get("total").asLong()).isEqualTo(3);
+        JsonNode weeks = burnDown.get("weeks");
+        assertThat(weeks.size()).isPositive();
+        JsonNode last = weeks.get(weeks.size() - 1);
+        assertThat(last.get("open").asLong()).as("opened 3, dismissed 1, reported fixed 1").isEqualTo(1);
+        assertThat(java.time.LocalDate.parse(last.get("week").asString()).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        as("donghu-official").get().uri("/api/ledger/statistics/burn-down?checkYear=2025&areaCode={a}", area).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void carryOverTakesUnresolvedProblemsIntoTheNextYearOnceAndCompletionIsPerClass() {
         // given: four problems of 2024 in one compound: verified, dismissed, in progress (TIME_LIMITED), identified
         String area = newCompound();

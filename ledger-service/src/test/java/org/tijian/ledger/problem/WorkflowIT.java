@@ -206,6 +206,13 @@ class WorkflowIT extends LedgerIntegrationTest {
         assertThat(total("nanchang-official", timeLimited, area)).isEqualTo(1);
         assertThat(get("nanchang-official", timeLimited, area).get(0).get("indicatorCode").asString()).isEqualTo("U05");
         assertThat(total("province-reviewer", "/api/ledger/problems?areaCode={a}&checkYear=2024", area)).isZero();
+
+        assertThat(get("nanchang-official", "/api/ledger/problems?areaCode={a}&checkYear=2025&sort=indicator,desc", area))
+                .extracting(p -> p.get("indicatorCode").asString()).containsExactly("U05", "U04", "U03", "U02", "U01");
+        assertThat(get("nanchang-official", "/api/ledger/problems?areaCode={a}&checkYear=2025&sort=deadline&size=1", area)
+                .get(0).get("indicatorCode").asString()).as("the only problem with a deadline first").isEqualTo("U05");
+        as("nanchang-official").get().uri("/api/ledger/problems?areaCode={a}&sort=id;drop", area).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("LEDGER_E4014");
     }
 
     private Answer post(String username, String id, long version, Map<String, Object> body) {

@@ -82,13 +82,13 @@ public final class ProjectAccess {
                 throw new TijianException(ProjectError.BAD_QUERY, "areaCode is required: you have several areas");
             }
             checkAreas(user, Set.of(area));
-            return new ProjectQuery(area, q.planYear(), q.status(), q.type(), q.department(), q.limit());
+            return new ProjectQuery(area, q.planYear(), q.status(), q.type(), q.department(), q.limit(), q.offset());
         }
         if (user.has(Role.RESPONSIBLE_UNIT) && user.unit() != null) {
             if (q.department() != null && !q.department().equals(user.unit())) {
                 throw new TijianException(ProjectError.NOT_YOUR_DEPARTMENT, q.department(), user.unit());
             }
-            return new ProjectQuery(q.areaCode(), q.planYear(), q.status(), q.type(), user.unit(), q.limit());
+            return new ProjectQuery(q.areaCode(), q.planYear(), q.status(), q.type(), user.unit(), q.limit(), q.offset());
         }
         throw new TijianException(ProjectError.ROLE_NOT_ALLOWED, roles(user), "read projects");
     }

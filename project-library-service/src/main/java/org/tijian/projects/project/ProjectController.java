@@ -43,15 +43,20 @@ class ProjectController {
     Flux<ProjectJson> search(@RequestParam(required = false) String areaCode, @RequestParam(required = false) Integer planYear,
             @RequestParam(required = false) String status, @RequestParam(required = false) String type,
             @RequestParam(required = false) String department, @RequestParam(defaultValue = "200") int limit,
-            @AuthenticationPrincipal Jwt jwt) {
-        return projects.search(query(areaCode, planYear, status, type, department, limit), user(jwt)).map(ProjectJson::of);
+            @RequestParam(defaultValue = "0") long offset, @AuthenticationPrincipal Jwt jwt) {
+        if (offset < 0) {
+            throw new TijianException(ProjectError.BAD_QUERY, "offset >= 0");
+        }
+        ProjectQuery q = query(areaCode, planYear, status, type, department, limit);
+        return projects.search(new ProjectQuery(q.areaCode(), q.planYear(), q.status(), q.type(), q.department(), q.limit(),
+                offset), user(jwt)).map(ProjectJson::of);
     }
 
     /** The draft library of a plan year, as the first version of this API answered it (kept for its callers). */
     @GetMapping("/proposals")
     Flux<ProjectJson> proposals(@RequestParam int year, @RequestParam(required = false) String areaCode,
             @RequestParam(defaultValue = "200") int limit, @AuthenticationPrincipal Jwt jwt) {
-        return search(areaCode, year, null, null, null, limit, jwt);
+        return search(areaCode, year, null, null, null, limit, 0, jwt);
     }
 
     @GetMapping("/proposals/{id}")

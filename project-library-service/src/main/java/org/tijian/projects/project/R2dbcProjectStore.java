@@ -141,11 +141,11 @@ class R2dbcProjectStore implements ProjectStore {
             values.put("department", q.department());
         }
         DatabaseClient.GenericExecuteSpec spec = db.sql("select " + COLUMNS + " from project" + where
-                + " order by plan_year desc, priority, investment_wan desc nulls last, name, id limit :limit");
+                + " order by plan_year desc, priority, investment_wan desc nulls last, name, id limit :limit offset :offset");
         for (var v : values.entrySet()) {
             spec = spec.bind(v.getKey(), v.getValue());
         }
-        return withLinks(spec.bind("limit", q.limit()).map(R2dbcProjectStore::read).all());
+        return withLinks(spec.bind("limit", q.limit()).bind("offset", q.offset()).map(R2dbcProjectStore::read).all());
     }
 
     @Override

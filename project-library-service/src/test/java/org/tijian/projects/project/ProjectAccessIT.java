@@ -72,6 +72,16 @@ class ProjectAccessIT extends ProjectsIntegrationTest {
         as("water-unit").get().uri("/api/projects?department=housing").exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5016");
         as("province-reviewer").get().uri("/api/projects/{id}", id).exchange().expectStatus().isOk();
+
+        // the list pages: offset skips that many of the same order
+        JsonNode all = get("province-reviewer", "/api/projects?limit=1000");
+        assertThat(all.size()).isPositive();
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode page = get("province-reviewer", "/api/projects?limit=1&offset=" + i);
+            assertThat(page).hasSize(1);
+            assertThat(page.get(0).get("id").asString()).isEqualTo(all.get(i).get("id").asString());
+        }
+        assertThat(get("province-reviewer", "/api/projects?limit=1&offset=" + all.size())).isEmpty();
     }
 
     @Test
@@ -81,6 +91,8 @@ class ProjectAccessIT extends ProjectsIntegrationTest {
         as("nanchang-official").get().uri("/api/projects?status=DONE").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
         as("nanchang-official").get().uri("/api/projects?limit=0").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
+        as("nanchang-official").get().uri("/api/projects?offset=-1").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
         as("nanchang-official").get().uri("/api/projects/library.csv?lang=fr").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("PROJECTS_E5017");
