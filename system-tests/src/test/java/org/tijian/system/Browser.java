@@ -123,8 +123,13 @@ final class Browser implements AutoCloseable {
         return severe;
     }
 
+    /** Asserts that nothing SEVERE was logged since the last call. */
     void assertNoJavaScriptErrors() {
-        assertThat(severe).as("SEVERE entries in the browser's console").isEmpty();
+        try {
+            assertThat(severe).as("SEVERE entries in the browser's console").isEmpty();
+        } finally {
+            severe.clear();
+        }
     }
 
     @Override
