@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -125,7 +126,9 @@ class GatewayIT {
                 .expectBody().jsonPath("$.stub").isEqualTo("/api/intake");
 
         assertThat(SEEN_AUTHORIZATION).contains(token);
-        assertThat(output.getOut()).contains("water-dept GET /api/intake/observations 200");
+        // the access log is written once the response has gone out, so possibly just after the client has it
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> output.getOut().contains("water-dept GET /api/intake/observations 200"));
     }
 
     @Test
