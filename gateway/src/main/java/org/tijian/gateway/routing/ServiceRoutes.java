@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  *     (users and token) so the console can sign in; unset in production, where the route does not exist
  * @param uploadTimeout the intake route's time limit: a large department file takes minutes to stream
  * @param timeout every other route's time limit
- * @param uploadLimit the largest body the intake route accepts
+ * @param uploadLimit the largest body the intake and evaluation routes accept (departments' files, area trees)
  * @param requestLimit the largest body any other route accepts
  * @param consoleOrigins origins allowed to call the APIs from a browser (CORS) besides the gateway's own;
  *     empty when the console is served by the gateway itself
@@ -37,7 +37,8 @@ public record ServiceRoutes(
     public List<Service> services() {
         return List.of(
                 new Service("data-intake-service", "/api/intake", "数据报送服务", intakeUri, uploadTimeout, uploadLimit),
-                new Service("evaluation-service", "/api/evaluation", "指标评价服务", evaluationUri, timeout, requestLimit),
+                // evaluation takes files too: a province's area tree, indicator systems
+                new Service("evaluation-service", "/api/evaluation", "指标评价服务", evaluationUri, timeout, uploadLimit),
                 new Service("ledger-service", "/api/ledger", "问题台账服务", ledgerUri, timeout, requestLimit),
                 new Service("project-library-service", "/api/projects", "项目库服务", projectsUri, timeout, requestLimit));
     }
