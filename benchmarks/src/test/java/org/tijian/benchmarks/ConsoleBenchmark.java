@@ -57,10 +57,7 @@ class ConsoleBenchmark {
 
     @Test
     void pageLoads() throws Exception {
-        Path target = Path.of(System.getProperty("benchmark.dir", "target")).toAbsolutePath();
-        Path work = target.resolve("benchmark-console-work");
-        IntakeBenchmark.deleteRecursively(work);
-        Files.createDirectories(work);
+        Path work = IntakeBenchmark.freshWorkDir("benchmark-console-work");
         List<String> javaOptions = IntakeBenchmark.serviceJavaOptions();
         Report report = new Report("Console page loads, " + Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
 
@@ -69,11 +66,7 @@ class ConsoleBenchmark {
         GeneratedProvince province = GeneratedProvince.perStreet(COMMUNITIES, COMPOUNDS, buildingsPerCompound);
         EvaluationBenchmark.ProvinceFeed feed = new EvaluationBenchmark.ProvinceFeed(OBSERVATIONS, buildingsPerCompound);
 
-        PlatformConfig config = PlatformConfig.builder()
-                .dataDir(work.resolve("platform"))
-                .portOffset(PORT_OFFSET)
-                .servicesDir(Path.of(System.getProperty("tijian.services.dir", "target/services")))
-                .javaOptions(javaOptions)
+        PlatformConfig config = IntakeBenchmark.platformConfig(work, PORT_OFFSET, javaOptions)
                 .startupTimeout(Duration.ofMinutes(10))
                 .build();
         progress("starting the platform in %s", config.dataDir());
@@ -112,7 +105,7 @@ class ConsoleBenchmark {
             }
             browserPages(platform, report);
         }
-        report.printAndWrite(target.resolve("benchmark-console-results.md"));
+        report.printAndWrite(work.getParent().resolve("benchmark-console-results.md"));
     }
 
     /** The pages as the console loads them, with the ids of a real problem and result of Nanchang. */

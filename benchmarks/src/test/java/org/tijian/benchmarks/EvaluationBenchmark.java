@@ -80,10 +80,7 @@ class EvaluationBenchmark {
 
     @Test
     void replayAndLatency() throws Exception {
-        Path target = Path.of(System.getProperty("benchmark.dir", "target")).toAbsolutePath();
-        Path work = target.resolve("benchmark-work");
-        IntakeBenchmark.deleteRecursively(work);
-        Files.createDirectories(work);
+        Path work = IntakeBenchmark.freshWorkDir("benchmark-work");
         List<String> javaOptions = IntakeBenchmark.serviceJavaOptions();
         Report report = new Report("Evaluation benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         report.context("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -96,11 +93,7 @@ class EvaluationBenchmark {
         GeneratedProvince province = GeneratedProvince.perStreet(COMMUNITIES, COMPOUNDS, buildingsPerCompound);
         ProvinceFeed feed = new ProvinceFeed(OBSERVATIONS, buildingsPerCompound);
 
-        PlatformConfig config = PlatformConfig.builder()
-                .dataDir(work.resolve("platform"))
-                .portOffset(PORT_OFFSET)
-                .servicesDir(Path.of(System.getProperty("tijian.services.dir", "target/services")))
-                .javaOptions(javaOptions)
+        PlatformConfig config = IntakeBenchmark.platformConfig(work, PORT_OFFSET, javaOptions)
                 .services(List.of(EVALUATION))
                 .startupTimeout(Duration.ofMinutes(10))
                 .build();
@@ -199,7 +192,7 @@ class EvaluationBenchmark {
                             ms(latency.percentile(99)), ms(latency.percentile(100))),
                     "p99 ≤ 1000 ms", latency.received() == latency.sent() && latency.percentile(99) <= 1000);
             report.note("Replay progress (s: consumer lag, pending results, unpublished rounds): " + progressLine(progress));
-            report.printAndWrite(target.resolve("benchmark-evaluation-results.md"));
+            report.printAndWrite(work.getParent().resolve("benchmark-evaluation-results.md"));
         }
     }
 

@@ -70,10 +70,7 @@ class IntakeBenchmark {
     @Test
     void intakeThroughputAndLatency() throws Exception {
         long runStarted = System.nanoTime();
-        Path target = Path.of(System.getProperty("benchmark.dir", "target")).toAbsolutePath();
-        Path work = target.resolve("benchmark-work");
-        deleteRecursively(work);
-        Files.createDirectories(work);
+        Path work = freshWorkDir("benchmark-work");
         List<String> javaOptions = javaOptions();
         Report report = new Report("Intake benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
         report.context("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -83,11 +80,7 @@ class IntakeBenchmark {
                 + (DOWNSTREAM ? "; evaluation consumes the observations during the run"
                         : "; evaluation's consumer of intake.observations.v1 held back (bound to an unused topic)"));
 
-        PlatformConfig config = PlatformConfig.builder()
-                .dataDir(work.resolve("platform"))
-                .portOffset(PORT_OFFSET)
-                .servicesDir(Path.of(System.getProperty("tijian.services.dir", "target/services")))
-                .javaOptions(javaOptions)
+        PlatformConfig config = platformConfig(work, PORT_OFFSET, javaOptions)
                 .startupTimeout(Duration.ofMinutes(10))
                 .build();
         progress("starting the platform in %s", config.dataDir());
@@ -279,7 +272,7 @@ class IntakeBenchmark {
             report.note("");
             report.note(String.format("run time %s min; load average at the end %s",
                     Report.decimal((System.nanoTime() - runStarted) / 60e9, 1), loadAverage()));
-            report.printAndWrite(target.resolve("benchmark-results.md"));
+            report.printAndWrite(work.getParent().resolve("benchmark-results.md"));
         }
     }
 
@@ -293,6 +286,23 @@ class IntakeBenchmark {
             options.add("-Dspring.cloud.stream.bindings.intakeSubmissions-in-0.destination=benchmark.held-back");
         }
         return options;
+    }
+
+    /** An empty folder under {@code benchmark.dir} (default {@code target}) for one benchmark's platform and files. */
+    static Path freshWorkDir(String name) throws IOException {
+        Path work = Path.of(System.getProperty("benchmark.dir", "target")).toAbsolutePath().resolve(name);
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        return work;
+    }
+
+    /** The benchmarks' platform: the services' jars from the build, data in {@code work/platform}. */
+    static PlatformConfig.Builder platformConfig(Path work, int portOffset, List<String> javaOptions) {
+        return PlatformConfig.builder()
+                .dataDir(work.resolve("platform"))
+                .portOffset(portOffset)
+                .servicesDir(Path.of(System.getProperty("tijian.services.dir", "target/services")))
+                .javaOptions(javaOptions);
     }
 
     /** {@code benchmark.javaOptions}, by default a 512 MB heap, the parallel collector and small thread stacks. */

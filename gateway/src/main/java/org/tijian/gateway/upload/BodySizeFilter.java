@@ -17,7 +17,9 @@ import org.tijian.kit.error.TijianException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Refuses a body larger than its route accepts with a clear 413, before a byte reaches the service
@@ -26,11 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 class BodySizeFilter implements GlobalFilter, Ordered {
 
-    private final ServiceRoutes routes;
+    private final Map<String, ServiceRoutes.Service> servicesByRoute;
     private final ProblemResponses problems;
 
     BodySizeFilter(ServiceRoutes routes, ProblemResponses problems) {
-        this.routes = routes;
+        this.servicesByRoute = routes.services().stream()
+                .collect(Collectors.toUnmodifiableMap(ServiceRoutes.Service::id, service -> service));
         this.problems = problems;
     }
 
@@ -42,10 +45,10 @@ class BodySizeFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        if (route == null || routes.services().stream().noneMatch(s -> s.id().equals(route.getId()))) {
+        ServiceRoutes.Service service = route == null ? null : servicesByRoute.get(route.getId());
+        if (service == null) {
             return chain.filter(exchange);
         }
-        ServiceRoutes.Service service = routes.service(route.getId());
         long limit = service.bodyLimit().toBytes();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
