@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,11 +114,13 @@ class ProblemLedgerIT extends LedgerIntegrationTest {
         JsonNode problem = awaitProblem(compound + "001", 2025, "H02");
         assertThat(problem.get("buildingCode").asString()).isEqualTo(compound + "001");
         assertThat(problems(compound, 2025)).hasSize(1);
-        // a MAJOR finding is a safety finding: TIME_LIMITED, with H02's own deadline of 30 days
+        // a MAJOR finding is a safety finding: TIME_LIMITED, with H02's own deadline of 30 days, counted from the
+        // day it was identified in the ledger's zone (Asia/Shanghai), which is not UTC's day between 16:00 and 24:00 UTC
         assertThat(problem.get("rectificationClass").asString()).isEqualTo("TIME_LIMITED");
         assertThat(problem.get("classReason").asString()).isEqualTo("SAFETY_SEVERITY:MAJOR");
         assertThat(LocalDate.parse(problem.get("deadline").asString()))
-                .isEqualTo(LocalDate.parse(problem.get("identifiedAt").asString().substring(0, 10)).plusDays(30));
+                .isEqualTo(LocalDate.ofInstant(Instant.parse(problem.get("identifiedAt").asString()), ZoneId.of("Asia/Shanghai"))
+                        .plusDays(30));
     }
 
     @Test
