@@ -32,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tijian.kit.messaging.TraceParent;
 import org.tijian.kit.security.dev.DemoUser;
 import org.tijian.testing.TestInfrastructure;
 import org.tijian.testing.TijianIntegrationTest;
@@ -53,6 +54,7 @@ import reactor.core.publisher.Flux;
 class GatewayIT {
 
     private static final List<String> SEEN_AUTHORIZATION = new CopyOnWriteArrayList<>();
+    private static final List<String> SEEN_TRACEPARENT = new CopyOnWriteArrayList<>();
     private static final CountDownLatch NEVER = new CountDownLatch(1);
     private static final HttpServer INTAKE = startStub("/api/intake", false);
     private static final HttpServer EVALUATION = startStub("/api/evaluation", true);
@@ -118,17 +120,27 @@ class GatewayIT {
     }
 
     @Test
-    void callersTokenIsRelayedDownstreamAndLogged(CapturedOutput output) {
+    void callersTokenAndTraceAreRelayedDownstreamAndLogged(CapturedOutput output) {
         String token = bearer("water-dept");
+        TraceParent caller = TraceParent.newRoot();
 
-        client().get().uri("/api/intake/observations?areaCode=3601&checkYear=2025").header("Authorization", token)
+        var response = client().get().uri("/api/intake/observations?areaCode=3601&checkYear=2025")
+                .header("Authorization", token)
+                .header("traceparent", caller.header())
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.stub").isEqualTo("/api/intake");
+                .expectBody().jsonPath("$.stub").isEqualTo("/api/intake").returnResult();
 
         assertThat(SEEN_AUTHORIZATION).contains(token);
+        // the service gets the caller's trace, under the gateway's own span
+        assertThat(SEEN_TRACEPARENT).anySatisfy(header -> {
+            assertThat(header).startsWith("00-" + caller.traceId() + "-");
+            assertThat(header).doesNotContain(caller.spanId());
+        });
+        assertThat(response.getResponseHeaders().getFirst("traceresponse")).startsWith("00-" + caller.traceId() + "-");
         // the access log is written once the response has gone out, so possibly just after the client has it
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> output.getOut().contains("water-dept GET /api/intake/observations 200"));
+                .until(() -> output.getOut().lines().anyMatch(line ->
+                        line.contains("water-dept GET /api/intake/observations 200") && line.contains(caller.traceId())));
     }
 
     @Test
@@ -318,6 +330,7 @@ class GatewayIT {
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext(prefix, exchange -> {
                 SEEN_AUTHORIZATION.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                SEEN_TRACEPARENT.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
                 exchange.getRequestBody().readAllBytes();
                 if (neverAnswers) {
                     try {

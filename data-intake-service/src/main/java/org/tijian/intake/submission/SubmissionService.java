@@ -43,6 +43,7 @@ import org.tijian.kit.error.TijianException;
 import org.tijian.kit.imports.ImportSummary;
 import org.tijian.kit.imports.RowProblem;
 import org.tijian.kit.messaging.TraceParent;
+import org.tijian.kit.tracing.Traces;
 import org.tijian.kit.outbox.R2dbcEventOutbox;
 import org.tijian.kit.security.Role;
 import org.tijian.kit.security.TijianUser;
@@ -105,6 +106,7 @@ public class SubmissionService implements DisposableBean {
     private final SubmissionWindowService windows;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final Traces traces;
     private final String source;
     private final ExecutorService workers;
     /** Small batches never wait behind a million-row file. */
@@ -114,7 +116,7 @@ public class SubmissionService implements DisposableBean {
     private Disposable upkeep;
 
     public SubmissionService(R2dbcBatchStore batches, ConnectionFactory connections, DatabaseClient db, SubmissionWindowService windows,
-            JsonMapper json, MeterRegistry meters, @Value("${spring.application.name}") String source,
+            JsonMapper json, MeterRegistry meters, Traces traces, @Value("${spring.application.name}") String source,
             @Value("${tijian.intake.import-workers:2}") int importWorkers,
             @Value("${tijian.intake.small-batch-workers:4}") int smallBatchWorkers,
             @Value("${tijian.intake.abandoned-after:60s}") Duration abandonedAfter) {
@@ -125,6 +127,7 @@ public class SubmissionService implements DisposableBean {
         this.windows = windows;
         this.json = json;
         this.meters = meters;
+        this.traces = traces;
         this.source = source;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(importWorkers,
@@ -223,8 +226,10 @@ public class SubmissionService implements DisposableBean {
         Progress progress = new Progress();
         running.put(batch.id(), progress);
         R2dbcBatchSession.Scope scope = new R2dbcBatchSession.Scope(user.areas(), user.has(Role.ADMINISTRATOR));
+        // the import continues the upload's trace on its worker thread: its log lines and events name it
         CompletableFuture<Batch> completion = CompletableFuture.supplyAsync(
-                () -> runSafely(batch, upload, scope, progress, indicators, trace),
+                () -> traces.continuing("import submission", trace,
+                        importTrace -> runSafely(batch, upload, scope, progress, indicators, importTrace)),
                 upload.small() ? smallBatchWorkers : workers);
         progress.completion = completion;
         return new Submitted(batch, false, completion);

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.tijian.kit.messaging.TraceParent;
+import org.tijian.kit.tracing.TraceParentWebFilter;
 import reactor.core.publisher.Mono;
 
 /**
  * One line per request on logger {@code tijian.access}: client (the token's subject, {@code -} when
  * there is none), route, method, path, status and duration, as key-value pairs so JSON logs carry
- * them as fields. Runs before security, so refused requests are logged too.
+ * them as fields, with the request's trace id. Runs before security, so refused requests are logged too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,6 +34,7 @@ class AccessLogFilter implements WebFilter {
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             String client = exchange.getAttributeOrDefault(CLIENT_ATTRIBUTE, "-");
+            String traceId = traceId(exchange);
             log.atInfo()
                     .addKeyValue("client", client)
                     .addKeyValue("route", route == null ? "-" : route.getId())
@@ -39,8 +42,15 @@ class AccessLogFilter implements WebFilter {
                     .addKeyValue("path", exchange.getRequest().getPath().value())
                     .addKeyValue("status", status == null ? 0 : status.value())
                     .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000)
-                    .log("{} {} {} {}", client, exchange.getRequest().getMethod().name(),
-                            exchange.getRequest().getPath().value(), status == null ? 0 : status.value());
+                    .addKeyValue("traceId", traceId)
+                    .log("{} {} {} {} (trace {})", client, exchange.getRequest().getMethod().name(),
+                            exchange.getRequest().getPath().value(), status == null ? 0 : status.value(), traceId);
         });
+    }
+
+    /** The line is written after the request's span has closed, so the trace comes from the response's header. */
+    private static String traceId(ServerWebExchange exchange) {
+        String header = exchange.getResponse().getHeaders().getFirst(TraceParentWebFilter.TRACERESPONSE);
+        return header == null ? "-" : TraceParent.parseOrNew(header).traceId();
     }
 }

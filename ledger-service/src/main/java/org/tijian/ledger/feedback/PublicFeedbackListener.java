@@ -26,7 +26,7 @@ class PublicFeedbackListener {
                 return Mono.empty();
             }
             return complaints.record(feedback).then(problems.onComplaints(feedback.checkYear(), feedback.areaCode(),
-                    feedback.topic(), event.trace().child()));
+                    feedback.topic(), event.trace()));
         });
     }
 }

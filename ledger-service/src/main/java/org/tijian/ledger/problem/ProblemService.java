@@ -59,7 +59,7 @@ public class ProblemService {
             return Mono.empty();
         }
         Instant now = clock.instant();
-        TraceParent trace = event.trace().child();
+        TraceParent trace = event.trace();
         return problems.find(result.checkYear(), result.indicatorCode(), result.areaCode())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(existing -> {

@@ -19,6 +19,6 @@ class ProjectCompletedListener {
     @Bean
     Consumer<Message<byte[]>> projectCompleted(ProcessedEvents processedEvents, ProblemService problems) {
         return processedEvents.consumer("ledger-service-projects", ProjectCompleted.class,
-                event -> problems.onProjectCompleted(event.payload(), event.trace().child()));
+                event -> problems.onProjectCompleted(event.payload(), event.trace()));
     }
 }

@@ -22,6 +22,7 @@ import org.tijian.contracts.Topics;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.kit.messaging.CloudEventHeaders;
+import org.tijian.kit.messaging.TraceParent;
 import org.tijian.kit.security.Role;
 import org.tijian.kit.security.dev.DemoUser;
 import org.tijian.testing.KafkaProbe;
@@ -77,9 +78,14 @@ abstract class LedgerIntegrationTest {
 
     /** With another Kafka key: a result consumed only after everything sent before with {@code key}. */
     void deliver(String key, UUID eventId, IndicatorEvaluated result) {
+        deliver(key, eventId, result, TraceParent.newRoot());
+    }
+
+    void deliver(String key, UUID eventId, IndicatorEvaluated result, TraceParent trace) {
         KafkaProbe.send(Topics.EVALUATION_RESULTS, key, json.writeValueAsString(result), Map.of(
                 CloudEventHeaders.ID, eventId.toString(),
-                CloudEventHeaders.TYPE, "org.tijian.evaluation.IndicatorEvaluated.v1"));
+                CloudEventHeaders.TYPE, "org.tijian.evaluation.IndicatorEvaluated.v1",
+                CloudEventHeaders.TRACEPARENT, trace.header()));
     }
 
     void deliver(IndicatorEvaluated result) {

@@ -22,6 +22,7 @@ import org.tijian.contracts.intake.ObservationKind;
 import org.tijian.contracts.intake.PublicFeedbackReported;
 import org.tijian.contracts.ledger.ProblemIdentified;
 import org.tijian.kit.messaging.CloudEventHeaders;
+import org.tijian.kit.messaging.TraceParent;
 import org.tijian.ledger.catalog.CatalogCopyIT;
 import org.tijian.testing.KafkaProbe;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +38,9 @@ class ProblemLedgerIT extends LedgerIntegrationTest {
         String area = newCompound();
         IndicatorEvaluated failing = result(2025, area, "U01", Verdict.FAIL, "0", 1, null);
         UUID eventId = UUID.randomUUID();
+        TraceParent evaluation = TraceParent.newRoot();
 
-        deliver(eventId, failing);
+        deliver(area, eventId, failing, evaluation);
         deliver(eventId, failing);
         deliver(UUID.randomUUID(), failing);
 
@@ -48,6 +50,10 @@ class ProblemLedgerIT extends LedgerIntegrationTest {
             assertThat(problem.indicatorCode()).isEqualTo("U01");
             assertThat(problem.sourceResultId()).isEqualTo(failing.resultId());
             assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("org.tijian.ledger.ProblemIdentified.v1");
+            // the problem continues the result's trace, as a child of the ledger's consumer span
+            TraceParent problemTrace = TraceParent.parseOrNew(KafkaProbe.header(record, CloudEventHeaders.TRACEPARENT));
+            assertThat(problemTrace.traceId()).isEqualTo(evaluation.traceId());
+            assertThat(problemTrace.spanId()).isNotEqualTo(evaluation.spanId());
             assertThat(probe.drain(r -> area.equals(r.key()), Duration.ofSeconds(2))).hasSize(1);
 
             JsonNode one = problem(problem.problemId().toString());

@@ -46,7 +46,7 @@ public class DraftingService {
 
     public Mono<Void> onIdentified(InboundEvent<ProblemIdentified> event) {
         OpenProblem problem = OpenProblem.of(event.payload());
-        TraceParent trace = event.trace().child();
+        TraceParent trace = event.trace();
         return problems.insertIfAbsent(problem)
                 .then(problems.find(problem.problemId()))
                 .flatMap(current -> draft(current, trace));
@@ -54,7 +54,7 @@ public class DraftingService {
 
     public Mono<Void> onStatusChanged(InboundEvent<ProblemStatusChanged> event) {
         ProblemStatusChanged change = event.payload();
-        TraceParent trace = event.trace().child();
+        TraceParent trace = event.trace();
         if ("CARRIED_OVER".equals(change.action())) {
             return carried(change, trace);
         }

@@ -68,6 +68,12 @@ public class TijianDefaults implements EnvironmentPostProcessor {
         defaults.put("management.metrics.tags.service", "${spring.application.name}");
         defaults.put("management.metrics.tags.instance", "${tijian.instance:${HOSTNAME:localhost}:${server.port:0}}");
 
+        // Every request and consumed event gets a span, so every log line names its trace; spans leave the process
+        // only when management.opentelemetry.tracing.export.otlp.endpoint is set (docs/operations.md, "Tracing").
+        defaults.put("management.tracing.sampling.probability", "1.0");
+        // the request's trace follows the reactive chain across threads (into the MDC of R2DBC and Netty threads)
+        defaults.put("spring.reactor.context-propagation", "auto");
+
         defaults.put("spring.webflux.problemdetails.enabled", "false");
         defaults.put("server.shutdown", "graceful");
 

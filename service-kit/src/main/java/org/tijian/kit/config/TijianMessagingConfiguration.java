@@ -26,6 +26,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.Topics;
 import org.tijian.kit.inbox.ProcessedEvents;
+import org.tijian.kit.tracing.Traces;
 import org.tijian.kit.messaging.EventReader;
 import org.tijian.kit.outbox.EventOutbox;
 import org.tijian.kit.outbox.OutboxProperties;
@@ -68,8 +69,8 @@ public class TijianMessagingConfiguration {
 
     @Bean
     ProcessedEvents processedEvents(DatabaseClient db, TransactionalOperator transaction, EventReader reader,
-            MeterRegistry meters) {
-        return new ProcessedEvents(db, transaction, reader, meters);
+            MeterRegistry meters, Traces traces) {
+        return new ProcessedEvents(db, transaction, reader, meters, traces);
     }
 
     @Bean

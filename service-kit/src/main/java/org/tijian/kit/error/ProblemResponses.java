@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
+import org.tijian.kit.tracing.TraceParentWebFilter;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,6 +54,8 @@ public class ProblemResponses {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
+        // what a user reports with the error leads to its log lines
+        TraceParentWebFilter.of(exchange).ifPresent(trace -> body.putIfAbsent("traceId", trace.traceId()));
         byte[] bytes = json.writeValueAsBytes(body);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }

@@ -13,6 +13,7 @@ import org.tijian.contracts.EventType;
 import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.kit.messaging.EventReader;
 import org.tijian.kit.messaging.InboundEvent;
+import org.tijian.kit.tracing.Traces;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,12 +33,15 @@ public class ProcessedEvents {
     private final TransactionalOperator transaction;
     private final EventReader reader;
     private final MeterRegistry meters;
+    private final Traces traces;
 
-    public ProcessedEvents(DatabaseClient db, TransactionalOperator transaction, EventReader reader, MeterRegistry meters) {
+    public ProcessedEvents(DatabaseClient db, TransactionalOperator transaction, EventReader reader, MeterRegistry meters,
+            Traces traces) {
         this.db = db;
         this.transaction = transaction;
         this.reader = reader;
         this.meters = meters;
+        this.traces = traces;
     }
 
     /**
@@ -59,8 +63,18 @@ public class ProcessedEvents {
         };
     }
 
-    /** @return true if the effect ran, false if the event had been processed before */
+    /**
+     * Runs in a span continuing the event's trace: the effect sees that span as the event's trace, and passes it on to
+     * the events it publishes.
+     *
+     * @return true if the effect ran, false if the event had been processed before
+     */
     public <T> boolean process(String consumerName, InboundEvent<T> event, Function<InboundEvent<T>, Mono<?>> effect) {
+        return traces.consuming(consumerName + " " + event.type(), event.trace(),
+                trace -> processOnce(consumerName, event.withTrace(trace), effect));
+    }
+
+    private <T> boolean processOnce(String consumerName, InboundEvent<T> event, Function<InboundEvent<T>, Mono<?>> effect) {
         Mono<Boolean> work = db.sql("""
                         insert into processed_event (consumer, event_id, event_type)
                         values (:consumer, :eventId, :eventType)
