@@ -70,13 +70,14 @@ class LibraryController {
     @GetMapping("/library/totals")
     Mono<LibraryTotals> totals(@RequestParam(required = false) Integer planYear,
             @RequestParam(required = false) String areaCode, @AuthenticationPrincipal Jwt jwt) {
-        return library(planYear, areaCode, jwt).map(list -> LibraryTotals.of(list, policy::departmentName));
+        checkArea(areaCode);
+        return projects.sums(new ProjectQuery(areaCode, planYear, null, null, null, MAX_ROWS),
+                        TijianUser.fromClaims(jwt.getClaims()))
+                .collectList().map(sums -> LibraryTotals.of(sums, policy::departmentName));
     }
 
     private Mono<List<Project>> library(Integer planYear, String areaCode, Jwt jwt) {
-        if (areaCode != null && !areaCode.matches("\\d{1,24}")) {
-            throw new TijianException(ProjectError.BAD_QUERY, "areaCode must be digits: " + areaCode);
-        }
+        checkArea(areaCode);
         return projects.search(new ProjectQuery(areaCode, planYear, null, null, null, MAX_ROWS),
                 TijianUser.fromClaims(jwt.getClaims())).collectList();
     }
@@ -92,6 +93,12 @@ class LibraryController {
                     .map(areaNames -> LibraryTable.of(list, "en".equals(lang), areaNames, policy::departmentName,
                             planYear == null ? "项目库" : planYear + "年度项目库"));
         });
+    }
+
+    private static void checkArea(String areaCode) {
+        if (areaCode != null && !areaCode.matches("\\d{1,24}")) {
+            throw new TijianException(ProjectError.BAD_QUERY, "areaCode must be digits: " + areaCode);
+        }
     }
 
     private static String fileName(Integer planYear, String extension) {

@@ -1,19 +1,18 @@
 package org.tijian.projects.library;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.tijian.projects.project.Project;
-import org.tijian.projects.project.ProjectStatus;
+import org.tijian.projects.project.ProjectSums;
+import org.tijian.projects.project.ProjectType;
 
 /**
  * Totals of the library (projects not cancelled): count, investment (万元) and completed count by 项目类型, by 责任部门
- * and by library year, and overall.
+ * and by library year, and overall. Summed by the database (R2dbcProjectStore.sums): a province's library is tens of
+ * thousands of projects.
  */
 public record LibraryTotals(Line total, List<Line> byType, List<Line> byDepartment, List<Line> byYear) {
 
@@ -25,38 +24,25 @@ public record LibraryTotals(Line total, List<Line> byType, List<Line> byDepartme
             BigDecimal progress) {
     }
 
-    public static LibraryTotals of(List<Project> projects, UnaryOperator<String> departmentNames) {
-        List<Project> counted = projects.stream().filter(p -> p.status() != ProjectStatus.CANCELLED).toList();
-        return new LibraryTotals(line("ALL", "合计", counted),
-                group(counted, p -> p.type().name(), key -> org.tijian.projects.project.ProjectType.valueOf(key).nameZh()),
-                group(counted, p -> p.department() == null ? "" : p.department(), departmentNames::apply),
-                group(counted, p -> String.valueOf(p.planYear()), key -> key + "年度"));
+    /** From the store's sums (one line a group); a library without projects has zero lines of each. */
+    public static LibraryTotals of(List<ProjectSums> sums, UnaryOperator<String> departmentNames) {
+        Line total = sums.stream().filter(s -> s.grouping().equals("ALL")).findFirst()
+                .map(s -> line(s, "ALL", "合计"))
+                .orElseGet(() -> new Line("ALL", "合计", 0, BigDecimal.ZERO, 0, BigDecimal.ZERO));
+        return new LibraryTotals(total,
+                group(sums, "TYPE", key -> ProjectType.valueOf(key).nameZh()),
+                group(sums, "DEPARTMENT", departmentNames),
+                group(sums, "YEAR", key -> key + "年度"));
     }
 
-    private static List<Line> group(List<Project> projects, Function<Project, String> key,
-            Function<String, String> name) {
-        Map<String, List<Project>> groups = new TreeMap<>();
-        projects.forEach(p -> groups.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
-        return groups.entrySet().stream().map(e -> line(e.getKey(), name.apply(e.getKey()), e.getValue())).toList();
+    private static List<Line> group(List<ProjectSums> sums, String grouping, Function<String, String> name) {
+        Map<String, Line> lines = new TreeMap<>();
+        sums.stream().filter(s -> s.grouping().equals(grouping))
+                .forEach(s -> lines.put(s.key(), line(s, s.key(), name.apply(s.key()))));
+        return List.copyOf(lines.values());
     }
 
-    private static Line line(String key, String name, List<Project> projects) {
-        BigDecimal investment = projects.stream().map(Project::investmentWan).filter(java.util.Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        long completed = projects.stream().filter(p -> p.status() == ProjectStatus.COMPLETED).count();
-        BigDecimal progress = BigDecimal.ZERO;
-        if (!projects.isEmpty()) {
-            boolean weighted = investment.signum() > 0;
-            BigDecimal sum = BigDecimal.ZERO;
-            BigDecimal weights = BigDecimal.ZERO;
-            for (Project p : projects) {
-                BigDecimal weight = weighted ? (p.investmentWan() == null ? BigDecimal.ZERO : p.investmentWan())
-                        : BigDecimal.ONE;
-                sum = sum.add(p.progress().multiply(weight));
-                weights = weights.add(weight);
-            }
-            progress = weights.signum() == 0 ? BigDecimal.ZERO : sum.divide(weights, 1, RoundingMode.HALF_UP);
-        }
-        return new Line(key, name, projects.size(), investment, completed, progress);
+    private static Line line(ProjectSums sums, String key, String name) {
+        return new Line(key, name, sums.projects(), sums.investmentWan(), sums.completed(), sums.progress());
     }
 }

@@ -272,4 +272,9 @@ public class ProjectService {
     public Flux<Project> search(ProjectQuery query, TijianUser user) {
         return projects.search(ProjectAccess.scope(user, query));
     }
+
+    /** The library's totals over what {@code query} selects within the user's scope. */
+    public Flux<ProjectSums> sums(ProjectQuery query, TijianUser user) {
+        return projects.sums(ProjectAccess.scope(user, query));
+    }
 }

@@ -29,6 +29,9 @@ public interface ProjectStore {
 
     Flux<Project> search(ProjectQuery query);
 
+    /** Totals of the projects {@code query} selects (its limit and offset aside), cancelled ones left out. */
+    Flux<ProjectSums> sums(ProjectQuery query);
+
     /** Projects of a plan year with an area in {@code areaCode}'s subtree, in one of {@code statuses}, locked. */
     Flux<Project> forBatch(int planYear, String areaCode, List<ProjectStatus> statuses);
 

@@ -119,10 +119,62 @@ class R2dbcProjectStore implements ProjectStore {
     @Override
     public Flux<Project> search(ProjectQuery q) {
         Map<String, Object> values = new LinkedHashMap<>();
+        String where = where(q, values);
+        DatabaseClient.GenericExecuteSpec spec = db.sql("select " + COLUMNS + " from project" + where
+                + " order by plan_year desc, priority, investment_wan desc nulls last, name, id limit :limit offset :offset");
+        for (var v : values.entrySet()) {
+            spec = spec.bind(v.getKey(), v.getValue());
+        }
+        return withLinks(spec.bind("limit", q.limit()).bind("offset", q.offset()).map(R2dbcProjectStore::read).all());
+    }
+
+    @Override
+    public Flux<ProjectSums> sums(ProjectQuery q) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        String where = where(q, values) + " and status <> 'CANCELLED'";
+        // progress: weighted by investment when the group has any, else the plain average (as LibraryTotals explains)
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                select grouping(project_type) = 0 as by_type, grouping(department) = 0 as by_department,
+                       grouping(plan_year) = 0 as by_year, project_type, department, plan_year,
+                       count(*) as projects, coalesce(sum(investment_wan), 0) as investment,
+                       count(*) filter (where status = 'COMPLETED') as completed,
+                       round(case when coalesce(sum(investment_wan), 0) > 0
+                                  then sum(progress * coalesce(investment_wan, 0)) / sum(coalesce(investment_wan, 0))
+                                  else avg(progress) end, 1) as progress
+                from project""" + where + """
+                 group by grouping sets ((), (project_type), (department), (plan_year))""");
+        for (var v : values.entrySet()) {
+            spec = spec.bind(v.getKey(), v.getValue());
+        }
+        return spec.map(row -> {
+            String grouping;
+            String key;
+            if (Boolean.TRUE.equals(row.get("by_type", Boolean.class))) {
+                grouping = "TYPE";
+                key = row.get("project_type", String.class);
+            } else if (Boolean.TRUE.equals(row.get("by_department", Boolean.class))) {
+                grouping = "DEPARTMENT";
+                String department = row.get("department", String.class);
+                key = department == null ? "" : department;
+            } else if (Boolean.TRUE.equals(row.get("by_year", Boolean.class))) {
+                grouping = "YEAR";
+                key = String.valueOf(row.get("plan_year", Integer.class));
+            } else {
+                grouping = "ALL";
+                key = "ALL";
+            }
+            BigDecimal progress = row.get("progress", BigDecimal.class);
+            return new ProjectSums(grouping, key, row.get("projects", Long.class), row.get("investment", BigDecimal.class),
+                    row.get("completed", Long.class), progress == null ? BigDecimal.ZERO : progress);
+        }).all();
+    }
+
+    private static String where(ProjectQuery q, Map<String, Object> values) {
         StringBuilder where = new StringBuilder(" where true");
         if (q.areaCode() != null) {
-            where.append(" and exists (select 1 from unnest(area_codes) a where a like :prefix)");
-            values.put("prefix", q.areaCode() + "%");
+            // the expression of the index project_area_subtree (V3)
+            where.append(" and project_area_prefixes(area_codes) @> array[cast(:area as text)]");
+            values.put("area", q.areaCode());
         }
         if (q.planYear() != null) {
             where.append(" and plan_year = :year");
@@ -140,12 +192,7 @@ class R2dbcProjectStore implements ProjectStore {
             where.append(" and department = :department");
             values.put("department", q.department());
         }
-        DatabaseClient.GenericExecuteSpec spec = db.sql("select " + COLUMNS + " from project" + where
-                + " order by plan_year desc, priority, investment_wan desc nulls last, name, id limit :limit offset :offset");
-        for (var v : values.entrySet()) {
-            spec = spec.bind(v.getKey(), v.getValue());
-        }
-        return withLinks(spec.bind("limit", q.limit()).bind("offset", q.offset()).map(R2dbcProjectStore::read).all());
+        return where.toString();
     }
 
     @Override
