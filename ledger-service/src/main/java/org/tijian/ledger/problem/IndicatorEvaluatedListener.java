@@ -1,18 +1,56 @@
 package org.tijian.ledger.problem;
 
+import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.messaging.Message;
+import org.tijian.contracts.Topics;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.kit.inbox.ProcessedEvents;
+import org.tijian.kit.messaging.BatchRetry;
+import org.tijian.kit.messaging.DeadLetters;
 
-/** Binding {@code indicatorEvaluated-in-0}: evaluation.results.v1, group ledger-service. */
+/**
+ * Binding {@code indicatorEvaluated-in-0}: evaluation.results.v1, group ledger-service, a poll of up to 500 results
+ * in one transaction (a province's first evaluation is hundreds of thousands of results). Unreadable results and
+ * results whose effect keeps failing go to {@code error.evaluation.results.v1.ledger-service}.
+ */
 @Configuration(proxyBeanMethods = false)
 class IndicatorEvaluatedListener {
 
+    static final String BINDING = "indicatorEvaluated-in-0";
+    static final String ERROR_HANDLER = "indicatorEvaluatedErrorHandler";
+
     @Bean
-    Consumer<Message<byte[]>> indicatorEvaluated(ProcessedEvents processedEvents, ProblemService problems) {
-        return processedEvents.consumer("ledger-service", IndicatorEvaluated.class, problems::onIndicatorEvaluated);
+    Consumer<Message<List<byte[]>>> indicatorEvaluated(ProcessedEvents processedEvents, ProblemService problems,
+            @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka, BindingServiceProperties bindings) {
+        return processedEvents.pollConsumer("ledger-service", Topics.EVALUATION_RESULTS, deadLetterTopic(bindings),
+                new DeadLetters(kafka), IndicatorEvaluated.class, problems::onIndicatorEvaluated);
+    }
+
+    /** A poll that failed because the database could not be reached is retried without limit: the ledger may lag. */
+    @Bean(ERROR_HANDLER)
+    CommonErrorHandler indicatorEvaluatedErrorHandler() {
+        return BatchRetry.withoutLimit();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics indicatorEvaluatedDeadLetterTopic(BindingServiceProperties bindings,
+            @Value("${tijian.kafka.partitions}") int partitions,
+            @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
+        return new KafkaAdmin.NewTopics(TopicBuilder.name(deadLetterTopic(bindings)).partitions(partitions)
+                .replicas(replicationFactor).build());
+    }
+
+    private static String deadLetterTopic(BindingServiceProperties bindings) {
+        return Topics.deadLetter(Topics.EVALUATION_RESULTS, bindings.getBindingProperties(BINDING).getGroup());
     }
 }

@@ -25,6 +25,7 @@ import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.kit.messaging.TraceParent;
 import org.tijian.ledger.catalog.CatalogCopyIT;
 import org.tijian.testing.KafkaProbe;
+import org.tijian.testing.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
 /** Problems from evaluation results: opening, de-duplication, classing, verification by data, unreported passes. */
@@ -32,6 +33,26 @@ class ProblemLedgerIT extends LedgerIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Test
+    void unreadableResultIsDeadLetteredAndTheRestOfItsPollTakesEffect() {
+        String area = newCompound();
+        UUID unreadableId = UUID.randomUUID();
+        KafkaProbe.send(Topics.EVALUATION_RESULTS, area, "{\"resultId\": \"not a uuid\"", Map.of(
+                CloudEventHeaders.ID, unreadableId.toString(),
+                CloudEventHeaders.TYPE, "org.tijian.evaluation.IndicatorEvaluated.v1"));
+        deliver(result(2025, area, "U01", Verdict.FAIL, "0", 1, null));
+
+        awaitProblem(area, 2025, "U01");
+        try (KafkaProbe deadLetters = KafkaProbe.on(Topics.deadLetter(Topics.EVALUATION_RESULTS,
+                TestInfrastructure.consumerGroup("ledger-service", "ledger_it")))) {
+            var dead = deadLetters.await(1, r -> unreadableId.toString().equals(KafkaProbe.header(r, CloudEventHeaders.ID)),
+                    WAIT).get(0);
+            assertThat(dead.key()).isEqualTo(area);
+            assertThat(KafkaProbe.header(dead, "x-original-topic")).isEqualTo(Topics.EVALUATION_RESULTS);
+            assertThat(KafkaProbe.header(dead, "x-exception-message")).contains("IndicatorEvaluated");
+        }
+    }
 
     @Test
     void failingResultOpensOneProblemHoweverOftenItArrives() {

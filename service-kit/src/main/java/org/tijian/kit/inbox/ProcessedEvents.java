@@ -2,6 +2,7 @@ package org.tijian.kit.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.EventType;
 import org.tijian.kit.messaging.CloudEventHeaders;
+import org.tijian.kit.messaging.DeadLetters;
 import org.tijian.kit.messaging.EventReader;
 import org.tijian.kit.messaging.InboundEvent;
 import org.tijian.kit.tracing.Traces;
@@ -61,6 +63,19 @@ public class ProcessedEvents {
             }
             process(consumerName, reader.read(message, payloadType), effect);
         };
+    }
+
+    /**
+     * A batch consumer ({@code batch-mode}, {@code use-native-decoding}, {@code BatchRetry} as its error handler) that
+     * processes each poll's events of {@code payloadType} in one transaction; see {@link PollConsumer}.
+     *
+     * @param deadLetterTopic where unreadable records and events whose effect keeps failing go
+     */
+    public <T> Consumer<Message<List<byte[]>>> pollConsumer(String consumerName, String topic, String deadLetterTopic,
+            DeadLetters deadLetters, Class<T> payloadType, Function<InboundEvent<T>, Mono<?>> effect) {
+        return new PollConsumer<>(this, db, transaction, reader, meters, traces, deadLetters,
+                new PollConsumer.Spec<>(consumerName, topic, deadLetterTopic, payloadType,
+                        EventType.of(payloadType).cloudEventType(), effect));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.tijian.kit.messaging;
 
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,18 @@ public class EventReader {
     }
 
     public <T> InboundEvent<T> read(Message<byte[]> message, Class<T> payloadType) {
-        var headers = message.getHeaders();
+        return read(message.getHeaders(), message.getPayload(), payloadType);
+    }
+
+    /** A record of a batch consumer's poll; a deletion (no value) is malformed. */
+    public <T> InboundEvent<T> read(PolledRecord record, Class<T> payloadType) {
+        if (record.value() == null) {
+            throw new MalformedEventException("a record without a value at " + record.where(), null);
+        }
+        return read(record.headers(), record.value(), payloadType);
+    }
+
+    private <T> InboundEvent<T> read(Map<String, Object> headers, byte[] value, Class<T> payloadType) {
         String id = CloudEventHeaders.text(headers, CloudEventHeaders.ID);
         UUID eventId;
         try {
@@ -28,7 +40,7 @@ public class EventReader {
         }
         T payload;
         try {
-            payload = json.readValue(message.getPayload(), payloadType);
+            payload = json.readValue(value, payloadType);
         } catch (RuntimeException e) {
             throw new MalformedEventException("cannot read " + payloadType.getSimpleName() + " from event " + id, e);
         }

@@ -6,6 +6,7 @@ import io.micrometer.tracing.Tracer;
 import java.util.function.Function;
 import org.slf4j.MDC;
 import org.tijian.kit.messaging.TraceParent;
+import reactor.core.publisher.Mono;
 
 /**
  * Work done on behalf of a trace outside the HTTP request that started it: consuming an event, importing an upload
@@ -41,19 +42,27 @@ public class Traces {
         return inSpan(name, Span.Kind.CONSUMER, parent, work);
     }
 
+    /**
+     * Consumes an event of a poll whose events share one transaction: the span lasts until {@code work} completes.
+     * Its log lines carry no trace ids (the work runs on the database driver's threads).
+     */
+    public <T> Mono<T> consumingLater(String name, TraceParent parent, Function<TraceParent, Mono<T>> work) {
+        Span span = start(name, Span.Kind.CONSUMER, parent);
+        if (span == null || span.isNoop()) {
+            return work.apply(parent);
+        }
+        return work.apply(new TraceParent(span.context().traceId(), span.context().spanId()))
+                .doOnError(span::error)
+                .doFinally(signal -> span.end());
+    }
+
     /** Continues a trace on another thread (work a request started and left to a worker). */
     public <T> T continuing(String name, TraceParent parent, Function<TraceParent, T> work) {
         return inSpan(name, null, parent, work);
     }
 
     private <T> T inSpan(String name, Span.Kind kind, TraceParent parent, Function<TraceParent, T> work) {
-        TraceContext parentContext = tracer.traceContextBuilder()
-                .traceId(parent.traceId()).spanId(parent.spanId()).sampled(true).build();
-        Span.Builder builder = parentContext == null ? null : tracer.spanBuilder().setParent(parentContext).name(name);
-        if (builder != null && kind != null) {
-            builder = builder.kind(kind);
-        }
-        Span span = builder == null ? null : builder.start();
+        Span span = start(name, kind, parent);
         if (span == null || span.isNoop()) {
             return inLogsOnly(parent, work);
         }
@@ -65,6 +74,16 @@ public class Traces {
         } finally {
             span.end();
         }
+    }
+
+    private Span start(String name, Span.Kind kind, TraceParent parent) {
+        TraceContext parentContext = tracer.traceContextBuilder()
+                .traceId(parent.traceId()).spanId(parent.spanId()).sampled(true).build();
+        if (parentContext == null) {
+            return null;
+        }
+        Span.Builder builder = tracer.spanBuilder().setParent(parentContext).name(name);
+        return (kind == null ? builder : builder.kind(kind)).start();
     }
 
     private static <T> T inLogsOnly(TraceParent trace, Function<TraceParent, T> work) {

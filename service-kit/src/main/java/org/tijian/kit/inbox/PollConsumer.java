@@ -1,0 +1,184 @@
+package org.tijian.kit.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.messaging.Message;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.tijian.kit.messaging.CloudEventHeaders;
+import org.tijian.kit.messaging.DeadLetter;
+import org.tijian.kit.messaging.DeadLetters;
+import org.tijian.kit.messaging.EventReader;
+import org.tijian.kit.messaging.InboundEvent;
+import org.tijian.kit.messaging.PolledRecord;
+import org.tijian.kit.tracing.Traces;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Idempotent consumption of a whole poll in one transaction: for a busy topic (a province's evaluation results) one
+ * commit a poll instead of one an event. The events' ids are recorded in {@code processed_event} with their effects,
+ * so a redelivered poll changes nothing, as with {@link ProcessedEvents#consumer}.
+ *
+ * <p>A record that cannot be read goes to the group's dead-letter topic and the rest of the poll is processed. When
+ * the poll's transaction fails, its events are processed again one by one, each in its own transaction with up to
+ * three attempts, and an event whose effect still fails is dead-lettered with the reason; a database that cannot be
+ * reached fails the poll instead, which the binding's error handler ({@code BatchRetry}) retries without limit.
+ */
+final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
+
+    private static final Logger log = LoggerFactory.getLogger(PollConsumer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofSeconds(120);
+    private static final int ATTEMPTS = 3;
+
+    private final ProcessedEvents single;
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+    private final EventReader reader;
+    private final MeterRegistry meters;
+    private final Traces traces;
+    private final DeadLetters deadLetters;
+    private final Spec<T> spec;
+
+    record Spec<T>(String consumerName, String topic, String deadLetterTopic, Class<T> payloadType, String wantedType,
+            Function<InboundEvent<T>, Mono<?>> effect) {
+    }
+
+    PollConsumer(ProcessedEvents single, DatabaseClient db, TransactionalOperator transaction, EventReader reader,
+            MeterRegistry meters, Traces traces, DeadLetters deadLetters, Spec<T> spec) {
+        this.single = single;
+        this.db = db;
+        this.transaction = transaction;
+        this.reader = reader;
+        this.meters = meters;
+        this.traces = traces;
+        this.deadLetters = deadLetters;
+        this.spec = spec;
+    }
+
+    @Override
+    public void accept(Message<List<byte[]>> poll) {
+        Map<UUID, Read<T>> events = new LinkedHashMap<>();
+        List<DeadLetter> rejected = new ArrayList<>();
+        int otherTypes = 0;
+        int repeated = 0;
+        for (PolledRecord record : PolledRecord.all(poll, spec.topic())) {
+            String type = record.header(CloudEventHeaders.TYPE);
+            if (type != null && !type.equals(spec.wantedType())) {
+                otherTypes++;
+                continue;
+            }
+            try {
+                InboundEvent<T> event = reader.read(record, spec.payloadType());
+                if (events.putIfAbsent(event.id(), new Read<>(record, event)) != null) {
+                    repeated++;
+                }
+            } catch (RuntimeException e) {
+                rejected.add(new DeadLetter(record, DeadLetter.firstLine(String.valueOf(e.getMessage()))));
+            }
+        }
+        int unreadable = rejected.size();
+        int processed;
+        try {
+            processed = processTogether(List.copyOf(events.values()));
+        } catch (RuntimeException pollFailed) {
+            log.warn("{}: a poll of {} events failed ({}); processing them one by one", spec.consumerName(),
+                    events.size(), DeadLetter.firstLine(String.valueOf(pollFailed.getMessage())));
+            processed = processOneByOne(events.values(), rejected);
+        }
+        for (DeadLetter r : rejected) {
+            log.warn("{}: dead-lettered the record at {}: {}", spec.consumerName(), r.record().where(), r.reason());
+        }
+        deadLetters.send(spec.deadLetterTopic(), rejected);
+        count("processed", processed);
+        int failedEffects = rejected.size() - unreadable;
+        count("duplicate", events.size() - processed - failedEffects + repeated);
+        count("other-type", otherTypes);
+        count("rejected", rejected.size());
+    }
+
+    /** @return how many events took effect (the others had been processed before) */
+    private int processTogether(List<Read<T>> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Mono<Integer> work = db.sql("""
+                        insert into processed_event (consumer, event_id, event_type)
+                        select :consumer, unnest(cast(:ids as uuid[])), unnest(cast(:types as text[]))
+                        on conflict do nothing
+                        returning event_id""")
+                .bind("consumer", spec.consumerName())
+                .bind("ids", events.stream().map(r -> r.event().id()).toArray(UUID[]::new))
+                .bind("types", events.stream().map(r -> String.valueOf(r.event().type())).toArray(String[]::new))
+                .map(row -> row.get("event_id", UUID.class))
+                .all()
+                .collect(HashSet<UUID>::new, Set::add)
+                .flatMap(fresh -> Flux.fromIterable(events)
+                        .filter(r -> fresh.contains(r.event().id()))
+                        .concatMap(r -> traces.consumingLater(spanName(r.event()), r.event().trace(),
+                                trace -> spec.effect().apply(r.event().withTrace(trace)).then(Mono.just(1))))
+                        .count()
+                        .map(Long::intValue));
+        Integer processed = transaction.transactional(work).block(POLL_TIMEOUT);
+        return processed == null ? 0 : processed;
+    }
+
+    private int processOneByOne(Iterable<Read<T>> events, List<DeadLetter> rejected) {
+        int processed = 0;
+        for (Read<T> read : events) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (single.process(spec.consumerName(), read.event(), spec.effect())) {
+                        processed++;
+                    }
+                    break;
+                } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
+                    throw unreachable;
+                } catch (RuntimeException e) {
+                    if (attempt == ATTEMPTS) {
+                        rejected.add(new DeadLetter(read.record(), DeadLetter.firstLine(String.valueOf(e.getMessage()))));
+                        break;
+                    }
+                    pause(Duration.ofMillis(200L << (attempt - 1)));
+                }
+            }
+        }
+        return processed;
+    }
+
+    private String spanName(InboundEvent<T> event) {
+        return spec.consumerName() + " " + event.type();
+    }
+
+    private void count(String outcome, int howMany) {
+        if (howMany > 0) {
+            meters.counter("tijian.events.consumed", "consumer", spec.consumerName(), "type", spec.wantedType(),
+                    "outcome", outcome).increment(howMany);
+        }
+    }
+
+    private static void pause(Duration backOff) {
+        try {
+            Thread.sleep(backOff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event", e);
+        }
+    }
+
+    private record Read<T>(PolledRecord record, InboundEvent<T> event) {
+    }
+}
