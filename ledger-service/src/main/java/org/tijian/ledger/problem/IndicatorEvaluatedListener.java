@@ -33,7 +33,9 @@ class IndicatorEvaluatedListener {
     Consumer<Message<List<byte[]>>> indicatorEvaluated(ProcessedEvents processedEvents, ProblemService problems,
             @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka, BindingServiceProperties bindings) {
         return processedEvents.pollConsumer("ledger-service", Topics.EVALUATION_RESULTS, deadLetterTopic(bindings),
-                new DeadLetters(kafka), IndicatorEvaluated.class, problems::onIndicatorEvaluated);
+                        new DeadLetters(kafka))
+                .on(IndicatorEvaluated.class, problems::onIndicatorEvaluated)
+                .build();
     }
 
     /** A poll that failed because the database could not be reached is retried without limit: the ledger may lag. */

@@ -1,44 +1,70 @@
 package org.tijian.projects.drafting;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.messaging.Message;
 import org.tijian.contracts.EventType;
+import org.tijian.contracts.Topics;
 import org.tijian.contracts.ledger.ProblemIdentified;
 import org.tijian.contracts.ledger.ProblemStatusChanged;
 import org.tijian.kit.inbox.ProcessedEvents;
-import org.tijian.kit.messaging.CloudEventHeaders;
-import org.tijian.kit.messaging.EventReader;
+import org.tijian.kit.messaging.BatchRetry;
+import org.tijian.kit.messaging.DeadLetters;
 
 /**
  * Binding {@code ledgerProblems-in-0}: ledger.problems.v1, group project-library-service. One consumer for both
  * event types the library needs, so that one area's identification and status changes are handled in the order the
  * ledger published them; other types on the topic (ProblemOverdue) are skipped. A message without {@code ce_type}
- * is told apart by its fields.
+ * is told apart by its fields. Polls of up to 500 events, each in one transaction (a province's ledger opens
+ * hundreds of thousands of problems); unreadable events and events whose effect keeps failing go to
+ * {@code error.ledger.problems.v1.project-library-service}.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerProblemsListener {
 
     static final String CONSUMER = "project-library-service";
+    static final String BINDING = "ledgerProblems-in-0";
+    static final String ERROR_HANDLER = "ledgerProblemsErrorHandler";
 
     @Bean
-    Consumer<Message<byte[]>> ledgerProblems(ProcessedEvents processedEvents, EventReader reader, DraftingService drafting) {
+    Consumer<Message<List<byte[]>>> ledgerProblems(ProcessedEvents processedEvents, DraftingService drafting,
+            @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka, BindingServiceProperties bindings) {
         String identified = EventType.PROBLEM_IDENTIFIED.cloudEventType();
         String changed = EventType.PROBLEM_STATUS_CHANGED.cloudEventType();
-        return message -> {
-            String type = CloudEventHeaders.text(message.getHeaders(), CloudEventHeaders.TYPE);
-            if (type == null) {
-                type = new String(message.getPayload(), StandardCharsets.UTF_8).contains("\"toStatus\"") ? changed
-                        : identified;
-            }
-            if (type.equals(identified)) {
-                processedEvents.process(CONSUMER, reader.read(message, ProblemIdentified.class), drafting::onIdentified);
-            } else if (type.equals(changed)) {
-                processedEvents.process(CONSUMER, reader.read(message, ProblemStatusChanged.class),
-                        drafting::onStatusChanged);
-            }
-        };
+        return processedEvents.pollConsumer(CONSUMER, Topics.LEDGER_PROBLEMS, deadLetterTopic(bindings),
+                        new DeadLetters(kafka))
+                .on(ProblemIdentified.class, drafting::onIdentified)
+                .on(ProblemStatusChanged.class, drafting::onStatusChanged)
+                .typeWhenMissing(record -> record.value() != null
+                        && new String(record.value(), StandardCharsets.UTF_8).contains("\"toStatus\"") ? changed : identified)
+                .build();
+    }
+
+    /** A poll that failed because the database could not be reached is retried without limit: drafting may lag. */
+    @Bean(ERROR_HANDLER)
+    CommonErrorHandler ledgerProblemsErrorHandler() {
+        return BatchRetry.withoutLimit();
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics ledgerProblemsDeadLetterTopic(BindingServiceProperties bindings,
+            @Value("${tijian.kafka.partitions}") int partitions,
+            @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
+        return new KafkaAdmin.NewTopics(TopicBuilder.name(deadLetterTopic(bindings)).partitions(partitions)
+                .replicas(replicationFactor).build());
+    }
+
+    private static String deadLetterTopic(BindingServiceProperties bindings) {
+        return Topics.deadLetter(Topics.LEDGER_PROBLEMS, bindings.getBindingProperties(BINDING).getGroup());
     }
 }

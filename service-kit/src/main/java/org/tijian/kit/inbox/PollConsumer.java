@@ -18,6 +18,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.tijian.contracts.EventType;
 import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.kit.messaging.DeadLetter;
 import org.tijian.kit.messaging.DeadLetters;
@@ -29,16 +30,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Idempotent consumption of a whole poll in one transaction: for a busy topic (a province's evaluation results) one
- * commit a poll instead of one an event. The events' ids are recorded in {@code processed_event} with their effects,
- * so a redelivered poll changes nothing, as with {@link ProcessedEvents#consumer}.
+ * Idempotent consumption of a whole poll in one transaction: for a busy topic (a province's evaluation results, the
+ * problems they open) one commit a poll instead of one an event. The events' ids are recorded in
+ * {@code processed_event} with their effects, so a redelivered poll changes nothing, as with
+ * {@link ProcessedEvents#consumer}. Events take effect in the order of the poll; types without an effect are skipped.
  *
  * <p>A record that cannot be read goes to the group's dead-letter topic and the rest of the poll is processed. When
  * the poll's transaction fails, its events are processed again one by one, each in its own transaction with up to
  * three attempts, and an event whose effect still fails is dead-lettered with the reason; a database that cannot be
  * reached fails the poll instead, which the binding's error handler ({@code BatchRetry}) retries without limit.
  */
-final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
+public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
 
     private static final Logger log = LoggerFactory.getLogger(PollConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(120);
@@ -50,40 +52,80 @@ final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
     private final EventReader reader;
     private final MeterRegistry meters;
     private final Traces traces;
-    private final DeadLetters deadLetters;
-    private final Spec<T> spec;
+    private final Builder spec;
 
-    record Spec<T>(String consumerName, String topic, String deadLetterTopic, Class<T> payloadType, String wantedType,
-            Function<InboundEvent<T>, Mono<?>> effect) {
+    /** The effect of one event type. */
+    private record Effect<T>(Class<T> payloadType, Function<InboundEvent<T>, Mono<?>> effect) {
+
+        Function<InboundEvent<T>, Mono<?>> traced(Traces traces, String consumerName) {
+            return event -> traces.consumingLater(consumerName + " " + event.type(), event.trace(),
+                    trace -> effect.apply(event.withTrace(trace)).then());
+        }
+    }
+
+    /** Which topic and group, where dead letters go, the effect of each event type. */
+    public static final class Builder {
+
+        private final ProcessedEvents processedEvents;
+        private final String consumerName;
+        private final String topic;
+        private final String deadLetterTopic;
+        private final DeadLetters deadLetters;
+        private final Map<String, Effect<?>> effects = new LinkedHashMap<>();
+        private Function<PolledRecord, String> typeWhenMissing = record -> null;
+
+        Builder(ProcessedEvents processedEvents, String consumerName, String topic, String deadLetterTopic,
+                DeadLetters deadLetters) {
+            this.processedEvents = processedEvents;
+            this.consumerName = consumerName;
+            this.topic = topic;
+            this.deadLetterTopic = deadLetterTopic;
+            this.deadLetters = deadLetters;
+        }
+
+        public <T> Builder on(Class<T> payloadType, Function<InboundEvent<T>, Mono<?>> effect) {
+            effects.put(EventType.of(payloadType).cloudEventType(), new Effect<>(payloadType, effect));
+            return this;
+        }
+
+        /** The CloudEvents type of a record that has no {@code ce_type} header (events of older producers). */
+        public Builder typeWhenMissing(Function<PolledRecord, String> typeOf) {
+            this.typeWhenMissing = typeOf;
+            return this;
+        }
+
+        public PollConsumer build() {
+            return processedEvents.pollConsumer(this);
+        }
     }
 
     PollConsumer(ProcessedEvents single, DatabaseClient db, TransactionalOperator transaction, EventReader reader,
-            MeterRegistry meters, Traces traces, DeadLetters deadLetters, Spec<T> spec) {
+            MeterRegistry meters, Traces traces, Builder spec) {
         this.single = single;
         this.db = db;
         this.transaction = transaction;
         this.reader = reader;
         this.meters = meters;
         this.traces = traces;
-        this.deadLetters = deadLetters;
         this.spec = spec;
     }
 
     @Override
     public void accept(Message<List<byte[]>> poll) {
-        Map<UUID, Read<T>> events = new LinkedHashMap<>();
+        Map<UUID, Read<?>> events = new LinkedHashMap<>();
         List<DeadLetter> rejected = new ArrayList<>();
         int otherTypes = 0;
         int repeated = 0;
-        for (PolledRecord record : PolledRecord.all(poll, spec.topic())) {
+        for (PolledRecord record : PolledRecord.all(poll, spec.topic)) {
             String type = record.header(CloudEventHeaders.TYPE);
-            if (type != null && !type.equals(spec.wantedType())) {
+            Effect<?> effect = spec.effects.get(type != null ? type : spec.typeWhenMissing.apply(record));
+            if (effect == null) {
                 otherTypes++;
                 continue;
             }
             try {
-                InboundEvent<T> event = reader.read(record, spec.payloadType());
-                if (events.putIfAbsent(event.id(), new Read<>(record, event)) != null) {
+                Read<?> read = read(record, effect);
+                if (events.putIfAbsent(read.event().id(), read) != null) {
                     repeated++;
                 }
             } catch (RuntimeException e) {
@@ -95,23 +137,27 @@ final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
         try {
             processed = processTogether(List.copyOf(events.values()));
         } catch (RuntimeException pollFailed) {
-            log.warn("{}: a poll of {} events failed ({}); processing them one by one", spec.consumerName(),
+            log.warn("{}: a poll of {} events failed ({}); processing them one by one", spec.consumerName,
                     events.size(), DeadLetter.firstLine(String.valueOf(pollFailed.getMessage())));
             processed = processOneByOne(events.values(), rejected);
         }
         for (DeadLetter r : rejected) {
-            log.warn("{}: dead-lettered the record at {}: {}", spec.consumerName(), r.record().where(), r.reason());
+            log.warn("{}: dead-lettered the record at {}: {}", spec.consumerName, r.record().where(), r.reason());
         }
-        deadLetters.send(spec.deadLetterTopic(), rejected);
-        count("processed", processed);
+        spec.deadLetters.send(spec.deadLetterTopic, rejected);
         int failedEffects = rejected.size() - unreadable;
+        count("processed", processed);
         count("duplicate", events.size() - processed - failedEffects + repeated);
         count("other-type", otherTypes);
         count("rejected", rejected.size());
     }
 
+    private <T> Read<T> read(PolledRecord record, Effect<T> effect) {
+        return new Read<>(record, reader.read(record, effect.payloadType()), effect);
+    }
+
     /** @return how many events took effect (the others had been processed before) */
-    private int processTogether(List<Read<T>> events) {
+    private int processTogether(List<Read<?>> events) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -120,7 +166,7 @@ final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
                         select :consumer, unnest(cast(:ids as uuid[])), unnest(cast(:types as text[]))
                         on conflict do nothing
                         returning event_id""")
-                .bind("consumer", spec.consumerName())
+                .bind("consumer", spec.consumerName)
                 .bind("ids", events.stream().map(r -> r.event().id()).toArray(UUID[]::new))
                 .bind("types", events.stream().map(r -> String.valueOf(r.event().type())).toArray(String[]::new))
                 .map(row -> row.get("event_id", UUID.class))
@@ -128,20 +174,19 @@ final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
                 .collect(HashSet<UUID>::new, Set::add)
                 .flatMap(fresh -> Flux.fromIterable(events)
                         .filter(r -> fresh.contains(r.event().id()))
-                        .concatMap(r -> traces.consumingLater(spanName(r.event()), r.event().trace(),
-                                trace -> spec.effect().apply(r.event().withTrace(trace)).then(Mono.just(1))))
+                        .concatMap(r -> r.apply(traces, spec.consumerName).then(Mono.just(1)))
                         .count()
                         .map(Long::intValue));
         Integer processed = transaction.transactional(work).block(POLL_TIMEOUT);
         return processed == null ? 0 : processed;
     }
 
-    private int processOneByOne(Iterable<Read<T>> events, List<DeadLetter> rejected) {
+    private int processOneByOne(Iterable<Read<?>> events, List<DeadLetter> rejected) {
         int processed = 0;
-        for (Read<T> read : events) {
+        for (Read<?> read : events) {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    if (single.process(spec.consumerName(), read.event(), spec.effect())) {
+                    if (read.processAlone(single, spec.consumerName)) {
                         processed++;
                     }
                     break;
@@ -159,13 +204,9 @@ final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
         return processed;
     }
 
-    private String spanName(InboundEvent<T> event) {
-        return spec.consumerName() + " " + event.type();
-    }
-
     private void count(String outcome, int howMany) {
         if (howMany > 0) {
-            meters.counter("tijian.events.consumed", "consumer", spec.consumerName(), "type", spec.wantedType(),
+            meters.counter("tijian.events.consumed", "consumer", spec.consumerName, "type", "poll",
                     "outcome", outcome).increment(howMany);
         }
     }
@@ -179,6 +220,14 @@ final class PollConsumer<T> implements Consumer<Message<List<byte[]>>> {
         }
     }
 
-    private record Read<T>(PolledRecord record, InboundEvent<T> event) {
+    private record Read<T>(PolledRecord record, InboundEvent<T> event, Effect<T> effect) {
+
+        Mono<?> apply(Traces traces, String consumerName) {
+            return effect.traced(traces, consumerName).apply(event);
+        }
+
+        boolean processAlone(ProcessedEvents single, String consumerName) {
+            return single.process(consumerName, event, effect.effect());
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.tijian.kit.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -67,15 +66,18 @@ public class ProcessedEvents {
 
     /**
      * A batch consumer ({@code batch-mode}, {@code use-native-decoding}, {@code BatchRetry} as its error handler) that
-     * processes each poll's events of {@code payloadType} in one transaction; see {@link PollConsumer}.
+     * processes each poll's events in one transaction; see {@link PollConsumer}. Name each event type's effect with
+     * {@link PollConsumer.Builder#on}.
      *
      * @param deadLetterTopic where unreadable records and events whose effect keeps failing go
      */
-    public <T> Consumer<Message<List<byte[]>>> pollConsumer(String consumerName, String topic, String deadLetterTopic,
-            DeadLetters deadLetters, Class<T> payloadType, Function<InboundEvent<T>, Mono<?>> effect) {
-        return new PollConsumer<>(this, db, transaction, reader, meters, traces, deadLetters,
-                new PollConsumer.Spec<>(consumerName, topic, deadLetterTopic, payloadType,
-                        EventType.of(payloadType).cloudEventType(), effect));
+    public PollConsumer.Builder pollConsumer(String consumerName, String topic, String deadLetterTopic,
+            DeadLetters deadLetters) {
+        return new PollConsumer.Builder(this, consumerName, topic, deadLetterTopic, deadLetters);
+    }
+
+    PollConsumer pollConsumer(PollConsumer.Builder spec) {
+        return new PollConsumer(this, db, transaction, reader, meters, traces, spec);
     }
 
     /**
