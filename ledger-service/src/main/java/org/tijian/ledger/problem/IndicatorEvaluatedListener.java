@@ -3,19 +3,14 @@ package org.tijian.ledger.problem;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.messaging.Message;
 import org.tijian.contracts.Topics;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.kit.inbox.ProcessedEvents;
-import org.tijian.kit.messaging.BatchRetry;
 import org.tijian.kit.messaging.DeadLetters;
 
 /**
@@ -27,7 +22,6 @@ import org.tijian.kit.messaging.DeadLetters;
 class IndicatorEvaluatedListener {
 
     static final String BINDING = "indicatorEvaluated-in-0";
-    static final String ERROR_HANDLER = "indicatorEvaluatedErrorHandler";
 
     @Bean
     Consumer<Message<List<byte[]>>> indicatorEvaluated(ProcessedEvents processedEvents, ProblemService problems,
@@ -36,20 +30,6 @@ class IndicatorEvaluatedListener {
                         new DeadLetters(kafka))
                 .on(IndicatorEvaluated.class, problems::onIndicatorEvaluated)
                 .build();
-    }
-
-    /** A poll that failed because the database could not be reached is retried without limit: the ledger may lag. */
-    @Bean(ERROR_HANDLER)
-    CommonErrorHandler indicatorEvaluatedErrorHandler() {
-        return BatchRetry.withoutLimit();
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics indicatorEvaluatedDeadLetterTopic(BindingServiceProperties bindings,
-            @Value("${tijian.kafka.partitions}") int partitions,
-            @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
-        return new KafkaAdmin.NewTopics(TopicBuilder.name(deadLetterTopic(bindings)).partitions(partitions)
-                .replicas(replicationFactor).build());
     }
 
     private static String deadLetterTopic(BindingServiceProperties bindings) {

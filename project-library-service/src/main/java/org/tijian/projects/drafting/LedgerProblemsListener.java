@@ -4,21 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.messaging.Message;
 import org.tijian.contracts.EventType;
 import org.tijian.contracts.Topics;
 import org.tijian.contracts.ledger.ProblemIdentified;
 import org.tijian.contracts.ledger.ProblemStatusChanged;
 import org.tijian.kit.inbox.ProcessedEvents;
-import org.tijian.kit.messaging.BatchRetry;
 import org.tijian.kit.messaging.DeadLetters;
 
 /**
@@ -34,7 +29,6 @@ class LedgerProblemsListener {
 
     static final String CONSUMER = "project-library-service";
     static final String BINDING = "ledgerProblems-in-0";
-    static final String ERROR_HANDLER = "ledgerProblemsErrorHandler";
 
     @Bean
     Consumer<Message<List<byte[]>>> ledgerProblems(ProcessedEvents processedEvents, DraftingService drafting,
@@ -48,20 +42,6 @@ class LedgerProblemsListener {
                 .typeWhenMissing(record -> record.value() != null
                         && new String(record.value(), StandardCharsets.UTF_8).contains("\"toStatus\"") ? changed : identified)
                 .build();
-    }
-
-    /** A poll that failed because the database could not be reached is retried without limit: drafting may lag. */
-    @Bean(ERROR_HANDLER)
-    CommonErrorHandler ledgerProblemsErrorHandler() {
-        return BatchRetry.withoutLimit();
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics ledgerProblemsDeadLetterTopic(BindingServiceProperties bindings,
-            @Value("${tijian.kafka.partitions}") int partitions,
-            @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
-        return new KafkaAdmin.NewTopics(TopicBuilder.name(deadLetterTopic(bindings)).partitions(partitions)
-                .replicas(replicationFactor).build());
     }
 
     private static String deadLetterTopic(BindingServiceProperties bindings) {

@@ -16,16 +16,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.Topics;
+import org.tijian.kit.inbox.PollConsumer;
 import org.tijian.kit.inbox.ProcessedEvents;
+import org.tijian.kit.messaging.BatchRetry;
+import org.tijian.kit.operations.ConsumerBinding;
 import org.tijian.kit.tracing.Traces;
 import org.tijian.kit.messaging.EventReader;
 import org.tijian.kit.outbox.EventOutbox;
@@ -60,6 +65,25 @@ public class TijianMessagingConfiguration {
     @ConditionalOnMissingBean
     TransactionalOperator transactionalOperator(ReactiveTransactionManager transactionManager) {
         return TransactionalOperator.create(transactionManager);
+    }
+
+    /** The error handler of the batch consumers ({@code common-error-handler-bean-name: pollConsumerErrorHandler}). */
+    @Bean(PollConsumer.ERROR_HANDLER)
+    CommonErrorHandler pollConsumerErrorHandler() {
+        return BatchRetry.withoutLimit();
+    }
+
+    /**
+     * The dead-letter topic of each consumer binding with a group ({@code error.<topic>.<group>}). The binder makes
+     * those of per-message bindings when it first dead-letters; batch consumers dead-letter on their own.
+     */
+    @Bean
+    KafkaAdmin.NewTopics deadLetterTopics(Environment environment, @Value("${tijian.kafka.partitions}") int partitions,
+            @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
+        return new KafkaAdmin.NewTopics(ConsumerBinding.of(environment).stream()
+                .map(binding -> TopicBuilder.name(binding.deadLetterTopic()).partitions(partitions)
+                        .replicas(replicationFactor).build())
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
     @Bean

@@ -38,9 +38,13 @@ import reactor.core.publisher.Mono;
  * <p>A record that cannot be read goes to the group's dead-letter topic and the rest of the poll is processed. When
  * the poll's transaction fails, its events are processed again one by one, each in its own transaction with up to
  * three attempts, and an event whose effect still fails is dead-lettered with the reason; a database that cannot be
- * reached fails the poll instead, which the binding's error handler ({@code BatchRetry}) retries without limit.
+ * reached fails the poll instead, which the binding's error handler ({@link #ERROR_HANDLER}, {@code BatchRetry})
+ * retries without limit. The kit makes the dead-letter topics of all bindings (TijianMessagingConfiguration).
  */
 public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
+
+    /** The error handler bean a binding of a poll consumer names ({@code common-error-handler-bean-name}). */
+    public static final String ERROR_HANDLER = "pollConsumerErrorHandler";
 
     private static final Logger log = LoggerFactory.getLogger(PollConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(120);
