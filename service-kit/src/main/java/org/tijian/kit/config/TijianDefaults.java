@@ -71,6 +71,10 @@ public class TijianDefaults implements EnvironmentPostProcessor {
         // Every request and consumed event gets a span, so every log line names its trace; spans leave the process
         // only when management.opentelemetry.tracing.export.otlp.endpoint is set (docs/operations.md, "Tracing").
         defaults.put("management.tracing.sampling.probability", "1.0");
+        // No exemplars (trace ids on metrics): Micrometer puts them on timers' _count lines, which Prometheus 2.x
+        // refuses ("does not support exemplars"), failing the whole scrape.
+        defaults.put("spring.autoconfigure.exclude",
+                "org.springframework.boot.micrometer.tracing.autoconfigure.prometheus.PrometheusExemplarsAutoConfiguration");
         // the request's trace follows the reactive chain across threads (into the MDC of R2DBC and Netty threads)
         defaults.put("spring.reactor.context-propagation", "auto");
 
