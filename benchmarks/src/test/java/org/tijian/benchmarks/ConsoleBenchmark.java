@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link EvaluationBenchmark}), and once evaluation, the ledger and the project library have worked through it, each
  * page's API calls are timed as the console makes them (calls of one step side by side, steps one after another), as
  * Nanchang's city official and as the provincial reviewer; then, when Chromium is installed, each page itself from
- * navigation until its content shows. Prints p50 / p95 / max per page; asserts nothing about speed.
+ * navigation until its content shows. Prints p50 / p95 / max per page against the floor (p95 under 1 s); asserts
+ * nothing about speed.
  */
 class ConsoleBenchmark {
 
@@ -48,6 +49,7 @@ class ConsoleBenchmark {
     private static final int YEAR = 2024;
     private static final String CITY = "3601";
     private static final String PROVINCE = "36";
+    private static final String FLOOR = "p95 < 1 s";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -101,7 +103,8 @@ class ConsoleBenchmark {
                 for (int i = 0; i < ROUNDS; i++) {
                     nanos[i] = load(api, page);
                 }
-                report.figure("API calls of " + page.name() + " (" + page.user() + ", " + ROUNDS + " loads)", percentiles(nanos));
+                report.figure("API calls of " + page.name() + " (" + page.user() + ", " + ROUNDS + " loads)", percentiles(nanos),
+                        FLOOR, underASecond(nanos));
             }
             browserPages(platform, report);
         }
@@ -205,7 +208,7 @@ class ConsoleBenchmark {
                     }
                 }
                 report.figure("page in Chromium: #/" + route.getKey() + " (nanchang-official, " + BROWSER_ROUNDS + " loads)",
-                        percentiles(nanos));
+                        percentiles(nanos), FLOOR, underASecond(nanos));
             }
         } finally {
             driver.quit();
@@ -253,6 +256,13 @@ class ConsoleBenchmark {
         Arrays.sort(sorted);
         return String.format("p50 %.0f ms, p95 %.0f ms, max %.0f ms", ms(sorted, 0.50), ms(sorted, 0.95),
                 sorted[sorted.length - 1] / 1e6);
+    }
+
+    /** Issue 10: pages load in under 1 s with a province's data; held to at p95. */
+    private static boolean underASecond(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return ms(sorted, 0.95) < 1000;
     }
 
     private static double ms(long[] sorted, double quantile) {
