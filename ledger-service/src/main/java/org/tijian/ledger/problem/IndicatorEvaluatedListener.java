@@ -2,16 +2,13 @@ package org.tijian.ledger.problem;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
-import org.tijian.contracts.Topics;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.kit.inbox.ProcessedEvents;
-import org.tijian.kit.messaging.DeadLetters;
+import org.tijian.kit.operations.ConsumerBinding;
 
 /**
  * Binding {@code indicatorEvaluated-in-0}: evaluation.results.v1, group ledger-service, a poll of up to 500 results
@@ -25,14 +22,9 @@ class IndicatorEvaluatedListener {
 
     @Bean
     Consumer<Message<List<byte[]>>> indicatorEvaluated(ProcessedEvents processedEvents, ProblemService problems,
-            @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka, BindingServiceProperties bindings) {
-        return processedEvents.pollConsumer("ledger-service", Topics.EVALUATION_RESULTS, deadLetterTopic(bindings),
-                        new DeadLetters(kafka))
+            Environment environment) {
+        return processedEvents.pollConsumer("ledger-service", ConsumerBinding.named(environment, BINDING))
                 .on(IndicatorEvaluated.class, problems::onIndicatorEvaluated)
                 .build();
-    }
-
-    private static String deadLetterTopic(BindingServiceProperties bindings) {
-        return Topics.deadLetter(Topics.EVALUATION_RESULTS, bindings.getBindingProperties(BINDING).getGroup());
     }
 }

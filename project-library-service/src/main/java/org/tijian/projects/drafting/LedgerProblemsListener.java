@@ -3,18 +3,15 @@ package org.tijian.projects.drafting;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.messaging.Message;
 import org.tijian.contracts.EventType;
-import org.tijian.contracts.Topics;
 import org.tijian.contracts.ledger.ProblemIdentified;
 import org.tijian.contracts.ledger.ProblemStatusChanged;
 import org.tijian.kit.inbox.ProcessedEvents;
-import org.tijian.kit.messaging.DeadLetters;
+import org.tijian.kit.operations.ConsumerBinding;
 
 /**
  * Binding {@code ledgerProblems-in-0}: ledger.problems.v1, group project-library-service. One consumer for both
@@ -32,19 +29,14 @@ class LedgerProblemsListener {
 
     @Bean
     Consumer<Message<List<byte[]>>> ledgerProblems(ProcessedEvents processedEvents, DraftingService drafting,
-            @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka, BindingServiceProperties bindings) {
+            Environment environment) {
         String identified = EventType.PROBLEM_IDENTIFIED.cloudEventType();
         String changed = EventType.PROBLEM_STATUS_CHANGED.cloudEventType();
-        return processedEvents.pollConsumer(CONSUMER, Topics.LEDGER_PROBLEMS, deadLetterTopic(bindings),
-                        new DeadLetters(kafka))
+        return processedEvents.pollConsumer(CONSUMER, ConsumerBinding.named(environment, BINDING))
                 .on(ProblemIdentified.class, drafting::onIdentified)
                 .on(ProblemStatusChanged.class, drafting::onStatusChanged)
                 .typeWhenMissing(record -> record.value() != null
                         && new String(record.value(), StandardCharsets.UTF_8).contains("\"toStatus\"") ? changed : identified)
                 .build();
-    }
-
-    private static String deadLetterTopic(BindingServiceProperties bindings) {
-        return Topics.deadLetter(Topics.LEDGER_PROBLEMS, bindings.getBindingProperties(BINDING).getGroup());
     }
 }

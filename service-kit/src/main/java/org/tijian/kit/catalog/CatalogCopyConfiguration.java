@@ -4,11 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,24 +17,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.env.Environment;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.messaging.Message;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.StringUtils;
-import org.tijian.contracts.Topics;
 import org.tijian.kit.config.TijianMessagingConfiguration;
-import org.tijian.kit.messaging.BatchRetry;
 import org.tijian.kit.messaging.DeadLetters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalog copy, for a service that sets {@code tijian.catalog-copy.enabled=true}: tables {@code area_copy} and
  * {@code indicator_copy} ({@link CatalogCopySchema}), the consumers {@code areaDefined} and {@code indicatorDefined}
- * ({@link CatalogCopyListener}), the read API under {@code tijian.catalog-copy.path} and the dead-letter topics.
+ * ({@link CatalogCopyListener}) and the read API under {@code tijian.catalog-copy.path}; the dead-letter topics and the
+ * retrying error handler are the kit's (TijianMessagingConfiguration).
  *
  * <p>The service lists {@code areaDefined;indicatorDefined} in {@code spring.cloud.function.definition} and gives
  * both bindings their destination and its own name as consumer group; the kit's defaults
@@ -52,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class CatalogCopyConfiguration {
 
     static final List<String> FUNCTIONS = List.of("areaDefined", "indicatorDefined");
-    static final String ERROR_HANDLER = "catalogCopyErrorHandler";
 
     /** After the service's own migrations (the initializer runs them when it is created). */
     @Bean
@@ -69,10 +61,9 @@ public class CatalogCopyConfiguration {
 
     @Bean
     CatalogCopyListener catalogCopyListener(CatalogCopy copy, JsonMapper json, MeterRegistry meters,
-            @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka, BindingServiceProperties bindings,
-            Environment environment) {
+            DeadLetters deadLetters, BindingServiceProperties bindings, Environment environment) {
         requireBindings(environment, bindings);
-        return new CatalogCopyListener(copy, json, new DeadLetters(kafka), meters, binding -> group(bindings, binding));
+        return new CatalogCopyListener(copy, json, deadLetters, meters, binding -> group(bindings, binding));
     }
 
     @Bean
@@ -85,28 +76,6 @@ public class CatalogCopyConfiguration {
         return listener.indicators();
     }
 
-    /**
-     * A failed poll (anything but a bad record, which the listener skips) is retried, the consumer paused between
-     * attempts, from 0.5 s doubling to 30 s, without limit: a copy that skipped a poll would stay wrong until the
-     * codes in it changed again.
-     */
-    @Bean(ERROR_HANDLER)
-    CommonErrorHandler catalogCopyErrorHandler() {
-        return BatchRetry.withoutLimit();
-    }
-
-    /** {@code error.catalog.areas.v1.<group>} and {@code error.catalog.indicators.v1.<group>}. */
-    @Bean
-    KafkaAdmin.NewTopics catalogCopyDeadLetterTopics(BindingServiceProperties bindings,
-            @Value("${tijian.kafka.partitions}") int partitions,
-            @Value("${tijian.kafka.replication-factor}") short replicationFactor) {
-        return new KafkaAdmin.NewTopics(
-                deadLetterTopic(Topics.CATALOG_AREAS, group(bindings, CatalogCopyListener.AREA_BINDING), partitions,
-                        replicationFactor),
-                deadLetterTopic(Topics.CATALOG_INDICATORS, group(bindings, CatalogCopyListener.INDICATOR_BINDING),
-                        partitions, replicationFactor));
-    }
-
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     static class CatalogCopyWebConfiguration {
@@ -115,10 +84,6 @@ public class CatalogCopyConfiguration {
         CatalogCopyController catalogCopyController(CatalogCopy copy) {
             return new CatalogCopyController(copy);
         }
-    }
-
-    private static NewTopic deadLetterTopic(String topic, String group, int partitions, short replicationFactor) {
-        return TopicBuilder.name(Topics.deadLetter(topic, group)).partitions(partitions).replicas(replicationFactor).build();
     }
 
     private static String group(BindingServiceProperties bindings, String binding) {

@@ -6,6 +6,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.tijian.kit.messaging.BatchRetry;
 
 /**
  * How the catalog copy's two bindings consume, with the lowest precedence: what {@link CatalogCopyListener} is
@@ -26,7 +27,7 @@ public class CatalogCopyDefaults implements EnvironmentPostProcessor {
             String kafka = "spring.cloud.stream.kafka.bindings." + binding + ".consumer.";
             defaults.put(kafka + "configuration.max.poll.records", "2000");
             defaults.put(kafka + "enable-dlq", "false");
-            defaults.put(kafka + "common-error-handler-bean-name", CatalogCopyConfiguration.ERROR_HANDLER);
+            defaults.put(kafka + "common-error-handler-bean-name", BatchRetry.BEAN);
         }
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
     }

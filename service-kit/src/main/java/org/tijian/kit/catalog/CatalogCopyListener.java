@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * database refuses) is skipped, logged, counted and sent to the group's dead-letter topic
  * {@code error.<topic>.<group>}; the rest of the poll is applied. The binder's own DLQ is off for these bindings:
  * in batch mode it would dead-letter the whole poll. Any other failure (the database is down) fails the poll, and
- * {@code catalogCopyErrorHandler} retries it with back-off until it succeeds: a copy may lag, never skip.
+ * {@code batchRetryErrorHandler} retries it with back-off until it succeeds: a copy may lag, never skip.
  */
 final class CatalogCopyListener {
 

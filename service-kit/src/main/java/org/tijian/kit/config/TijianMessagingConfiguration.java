@@ -3,11 +3,13 @@ package org.tijian.kit.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.api.Location;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,9 +29,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.Topics;
-import org.tijian.kit.inbox.PollConsumer;
 import org.tijian.kit.inbox.ProcessedEvents;
 import org.tijian.kit.messaging.BatchRetry;
+import org.tijian.kit.messaging.DeadLetters;
 import org.tijian.kit.operations.ConsumerBinding;
 import org.tijian.kit.tracing.Traces;
 import org.tijian.kit.messaging.EventReader;
@@ -67,15 +69,22 @@ public class TijianMessagingConfiguration {
         return TransactionalOperator.create(transactionManager);
     }
 
-    /** The error handler of the batch consumers ({@code common-error-handler-bean-name: pollConsumerErrorHandler}). */
-    @Bean(PollConsumer.ERROR_HANDLER)
-    CommonErrorHandler pollConsumerErrorHandler() {
+    /** The error handler of every batch consumer ({@code common-error-handler-bean-name: batchRetryErrorHandler}). */
+    @Bean(BatchRetry.BEAN)
+    CommonErrorHandler batchRetryErrorHandler() {
         return BatchRetry.withoutLimit();
     }
 
+    /** How batch consumers send the records they cannot use to their binding's dead-letter topic. */
+    @Bean
+    DeadLetters deadLetters(@Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka) {
+        return new DeadLetters(kafka);
+    }
+
     /**
-     * The dead-letter topic of each consumer binding with a group ({@code error.<topic>.<group>}). The binder makes
-     * those of per-message bindings when it first dead-letters; batch consumers dead-letter on their own.
+     * The dead-letter topic of each consumer binding with a group ({@code error.<topic>.<group>}): batch consumers
+     * (catalog copy, evaluation's intake feed, poll consumers) dead-letter on their own; the binder would make those
+     * of per-message bindings only when it first dead-letters.
      */
     @Bean
     KafkaAdmin.NewTopics deadLetterTopics(Environment environment, @Value("${tijian.kafka.partitions}") int partitions,
@@ -83,7 +92,7 @@ public class TijianMessagingConfiguration {
         return new KafkaAdmin.NewTopics(ConsumerBinding.of(environment).stream()
                 .map(binding -> TopicBuilder.name(binding.deadLetterTopic()).partitions(partitions)
                         .replicas(replicationFactor).build())
-                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+                .toArray(NewTopic[]::new));
     }
 
     @Bean
@@ -93,8 +102,8 @@ public class TijianMessagingConfiguration {
 
     @Bean
     ProcessedEvents processedEvents(DatabaseClient db, TransactionalOperator transaction, EventReader reader,
-            MeterRegistry meters, Traces traces) {
-        return new ProcessedEvents(db, transaction, reader, meters, traces);
+            MeterRegistry meters, Traces traces, DeadLetters deadLetters) {
+        return new ProcessedEvents(db, transaction, reader, meters, traces, deadLetters);
     }
 
     @Bean
@@ -141,6 +150,6 @@ public class TijianMessagingConfiguration {
                 .map(topic -> Topics.COMPACTED.contains(topic)
                         ? TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).compact().build()
                         : TopicBuilder.name(topic).partitions(partitions).replicas(replicationFactor).build())
-                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+                .toArray(NewTopic[]::new));
     }
 }

@@ -25,6 +25,7 @@ import org.tijian.kit.messaging.DeadLetters;
 import org.tijian.kit.messaging.EventReader;
 import org.tijian.kit.messaging.InboundEvent;
 import org.tijian.kit.messaging.PolledRecord;
+import org.tijian.kit.operations.ConsumerBinding;
 import org.tijian.kit.tracing.Traces;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,13 +39,10 @@ import reactor.core.publisher.Mono;
  * <p>A record that cannot be read goes to the group's dead-letter topic and the rest of the poll is processed. When
  * the poll's transaction fails, its events are processed again one by one, each in its own transaction with up to
  * three attempts, and an event whose effect still fails is dead-lettered with the reason; a database that cannot be
- * reached fails the poll instead, which the binding's error handler ({@link #ERROR_HANDLER}, {@code BatchRetry})
- * retries without limit. The kit makes the dead-letter topics of all bindings (TijianMessagingConfiguration).
+ * reached fails the poll instead, which the binding's error handler ({@code batchRetryErrorHandler}, {@code BatchRetry})
+ * retries without limit. The binding's dead-letter topic is the kit's ({@link ConsumerBinding#deadLetterTopic()}).
  */
 public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
-
-    /** The error handler bean a binding of a poll consumer names ({@code common-error-handler-bean-name}). */
-    public static final String ERROR_HANDLER = "pollConsumerErrorHandler";
 
     private static final Logger log = LoggerFactory.getLogger(PollConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(120);
@@ -56,6 +54,7 @@ public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
     private final EventReader reader;
     private final MeterRegistry meters;
     private final Traces traces;
+    private final DeadLetters deadLetters;
     private final Builder spec;
 
     /** The effect of one event type. */
@@ -67,24 +66,19 @@ public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
         }
     }
 
-    /** Which topic and group, where dead letters go, the effect of each event type. */
+    /** The binding (its topic and dead-letter topic) and the effect of each event type. */
     public static final class Builder {
 
         private final ProcessedEvents processedEvents;
         private final String consumerName;
-        private final String topic;
-        private final String deadLetterTopic;
-        private final DeadLetters deadLetters;
+        private final ConsumerBinding binding;
         private final Map<String, Effect<?>> effects = new LinkedHashMap<>();
         private Function<PolledRecord, String> typeWhenMissing = record -> null;
 
-        Builder(ProcessedEvents processedEvents, String consumerName, String topic, String deadLetterTopic,
-                DeadLetters deadLetters) {
+        Builder(ProcessedEvents processedEvents, String consumerName, ConsumerBinding binding) {
             this.processedEvents = processedEvents;
             this.consumerName = consumerName;
-            this.topic = topic;
-            this.deadLetterTopic = deadLetterTopic;
-            this.deadLetters = deadLetters;
+            this.binding = binding;
         }
 
         public <T> Builder on(Class<T> payloadType, Function<InboundEvent<T>, Mono<?>> effect) {
@@ -104,13 +98,14 @@ public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
     }
 
     PollConsumer(ProcessedEvents single, DatabaseClient db, TransactionalOperator transaction, EventReader reader,
-            MeterRegistry meters, Traces traces, Builder spec) {
+            MeterRegistry meters, Traces traces, DeadLetters deadLetters, Builder spec) {
         this.single = single;
         this.db = db;
         this.transaction = transaction;
         this.reader = reader;
         this.meters = meters;
         this.traces = traces;
+        this.deadLetters = deadLetters;
         this.spec = spec;
     }
 
@@ -120,7 +115,7 @@ public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
         List<DeadLetter> rejected = new ArrayList<>();
         int otherTypes = 0;
         int repeated = 0;
-        for (PolledRecord record : PolledRecord.all(poll, spec.topic)) {
+        for (PolledRecord record : PolledRecord.all(poll, spec.binding.topic())) {
             String type = record.header(CloudEventHeaders.TYPE);
             Effect<?> effect = spec.effects.get(type != null ? type : spec.typeWhenMissing.apply(record));
             if (effect == null) {
@@ -136,34 +131,35 @@ public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
                 rejected.add(new DeadLetter(record, DeadLetter.firstLine(String.valueOf(e.getMessage()))));
             }
         }
-        int unreadable = rejected.size();
-        int processed;
+        Outcome outcome;
         try {
-            processed = processTogether(List.copyOf(events.values()));
+            outcome = processTogether(List.copyOf(events.values()));
         } catch (RuntimeException pollFailed) {
             log.warn("{}: a poll of {} events failed ({}); processing them one by one", spec.consumerName,
                     events.size(), DeadLetter.firstLine(String.valueOf(pollFailed.getMessage())));
-            processed = processOneByOne(events.values(), rejected);
+            outcome = processOneByOne(events.values(), rejected);
         }
         for (DeadLetter r : rejected) {
             log.warn("{}: dead-lettered the record at {}: {}", spec.consumerName, r.record().where(), r.reason());
         }
-        spec.deadLetters.send(spec.deadLetterTopic, rejected);
-        int failedEffects = rejected.size() - unreadable;
-        count("processed", processed);
-        count("duplicate", events.size() - processed - failedEffects + repeated);
+        deadLetters.send(spec.binding.deadLetterTopic(), rejected);
+        count("processed", outcome.processed());
+        count("duplicate", outcome.duplicates() + repeated);
         count("other-type", otherTypes);
         count("rejected", rejected.size());
+    }
+
+    /** Of a poll's events (each id once): how many took effect, how many had been processed before. */
+    private record Outcome(int processed, int duplicates) {
     }
 
     private <T> Read<T> read(PolledRecord record, Effect<T> effect) {
         return new Read<>(record, reader.read(record, effect.payloadType()), effect);
     }
 
-    /** @return how many events took effect (the others had been processed before) */
-    private int processTogether(List<Read<?>> events) {
+    private Outcome processTogether(List<Read<?>> events) {
         if (events.isEmpty()) {
-            return 0;
+            return new Outcome(0, 0);
         }
         Mono<Integer> work = db.sql("""
                         insert into processed_event (consumer, event_id, event_type)
@@ -182,16 +178,21 @@ public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
                         .count()
                         .map(Long::intValue));
         Integer processed = transaction.transactional(work).block(POLL_TIMEOUT);
-        return processed == null ? 0 : processed;
+        int tookEffect = processed == null ? 0 : processed;
+        return new Outcome(tookEffect, events.size() - tookEffect);
     }
 
-    private int processOneByOne(Iterable<Read<?>> events, List<DeadLetter> rejected) {
+    /** An event whose effect keeps failing is added to {@code rejected}. */
+    private Outcome processOneByOne(Iterable<Read<?>> events, List<DeadLetter> rejected) {
         int processed = 0;
+        int duplicates = 0;
         for (Read<?> read : events) {
             for (int attempt = 1; ; attempt++) {
                 try {
                     if (read.processAlone(single, spec.consumerName)) {
                         processed++;
+                    } else {
+                        duplicates++;
                     }
                     break;
                 } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
@@ -205,7 +206,7 @@ public final class PollConsumer implements Consumer<Message<List<byte[]>>> {
                 }
             }
         }
-        return processed;
+        return new Outcome(processed, duplicates);
     }
 
     private void count(String outcome, int howMany) {

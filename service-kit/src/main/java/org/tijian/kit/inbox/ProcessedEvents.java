@@ -14,6 +14,7 @@ import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.kit.messaging.DeadLetters;
 import org.tijian.kit.messaging.EventReader;
 import org.tijian.kit.messaging.InboundEvent;
+import org.tijian.kit.operations.ConsumerBinding;
 import org.tijian.kit.tracing.Traces;
 import reactor.core.publisher.Mono;
 
@@ -35,14 +36,16 @@ public class ProcessedEvents {
     private final EventReader reader;
     private final MeterRegistry meters;
     private final Traces traces;
+    private final DeadLetters deadLetters;
 
     public ProcessedEvents(DatabaseClient db, TransactionalOperator transaction, EventReader reader, MeterRegistry meters,
-            Traces traces) {
+            Traces traces, DeadLetters deadLetters) {
         this.db = db;
         this.transaction = transaction;
         this.reader = reader;
         this.meters = meters;
         this.traces = traces;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -65,19 +68,16 @@ public class ProcessedEvents {
     }
 
     /**
-     * A batch consumer ({@code batch-mode}, {@code use-native-decoding}, {@code BatchRetry} as its error handler) that
-     * processes each poll's events in one transaction; see {@link PollConsumer}. Name each event type's effect with
-     * {@link PollConsumer.Builder#on}.
-     *
-     * @param deadLetterTopic where unreadable records and events whose effect keeps failing go
+     * A batch consumer ({@code batch-mode}, {@code use-native-decoding}, {@code batchRetryErrorHandler}) of
+     * {@code binding} that processes each poll's events in one transaction; see {@link PollConsumer}. Name each event
+     * type's effect with {@link PollConsumer.Builder#on}.
      */
-    public PollConsumer.Builder pollConsumer(String consumerName, String topic, String deadLetterTopic,
-            DeadLetters deadLetters) {
-        return new PollConsumer.Builder(this, consumerName, topic, deadLetterTopic, deadLetters);
+    public PollConsumer.Builder pollConsumer(String consumerName, ConsumerBinding binding) {
+        return new PollConsumer.Builder(this, consumerName, binding);
     }
 
     PollConsumer pollConsumer(PollConsumer.Builder spec) {
-        return new PollConsumer(this, db, transaction, reader, meters, traces, spec);
+        return new PollConsumer(this, db, transaction, reader, meters, traces, deadLetters, spec);
     }
 
     /**

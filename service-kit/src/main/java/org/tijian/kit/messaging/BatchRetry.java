@@ -11,6 +11,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 public final class BatchRetry {
 
+    /** The kit's bean of it, which batch bindings name ({@code common-error-handler-bean-name}). */
+    public static final String BEAN = "batchRetryErrorHandler";
+
     public static CommonErrorHandler withoutLimit() {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);

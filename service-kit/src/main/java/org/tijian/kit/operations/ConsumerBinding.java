@@ -35,6 +35,13 @@ public record ConsumerBinding(String name, String topic, String group, String de
         return result;
     }
 
+    /** The binding called {@code name}; it must have a destination and a consumer group. */
+    public static ConsumerBinding named(Environment environment, String name) {
+        return of(environment).stream().filter(binding -> binding.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no consumer binding " + name
+                        + " with a destination and a group in spring.cloud.stream.bindings"));
+    }
+
     /** The two properties of a binding read here; the rest is the binder's. */
     public record Declared(String destination, String group) {
     }

@@ -51,7 +51,7 @@ public class Traces {
         if (span == null || span.isNoop()) {
             return work.apply(parent);
         }
-        return work.apply(new TraceParent(span.context().traceId(), span.context().spanId()))
+        return work.apply(traceOf(span))
                 .doOnError(span::error)
                 .doFinally(signal -> span.end());
     }
@@ -67,13 +67,17 @@ public class Traces {
             return inLogsOnly(parent, work);
         }
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-            return work.apply(new TraceParent(span.context().traceId(), span.context().spanId()));
+            return work.apply(traceOf(span));
         } catch (RuntimeException e) {
             span.error(e);
             throw e;
         } finally {
             span.end();
         }
+    }
+
+    private static TraceParent traceOf(Span span) {
+        return new TraceParent(span.context().traceId(), span.context().spanId());
     }
 
     private Span start(String name, Span.Kind kind, TraceParent parent) {
