@@ -78,7 +78,7 @@ public final class Platform implements AutoCloseable {
             ServiceProcess.checkJarsExist(config);
 
             postgres = PostgresServer.start(config.dataDir().resolve("postgres"), config.port(Ports.POSTGRES),
-                    config.logsDir().resolve("postgres.log"));
+                    config.logsDir().resolve("postgres.log"), config.postgresSettings());
             checkNotClosing();
             kafka = KafkaServer.start(config.dataDir(), config.port(Ports.KAFKA), config.port(Ports.KAFKA_CONTROLLER),
                     config.javaOptions(), config.startupTimeout(), () -> closing);
@@ -146,18 +146,26 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Starts a service again with the same arguments, after {@link #kill} or, if it still runs, after
-     * stopping it as {@link #close} would, and returns when it reports UP.
-     *
-     * @throws PlatformStartException if it does not come up; the rest of the platform keeps running
+     * Stops a running service as {@link #close} would (its consumers leave their groups, so that another member
+     * takes their partitions at once instead of after the session timeout). Returns when the process is gone.
      */
-    public void restart(String name) {
+    public void stop(String name) {
         ServiceProcess service = service(name);
         if (service.isAlive()) {
             long requested = System.nanoTime();
             service.requestStop();
             service.awaitStop(requested);
         }
+    }
+
+    /**
+     * Starts a service again with the same arguments, after {@link #kill} or {@link #stop} or, if it still runs,
+     * after stopping it, and returns when it reports UP.
+     *
+     * @throws PlatformStartException if it does not come up; the rest of the platform keeps running
+     */
+    public void restart(String name) {
+        stop(name);
         startAndAwait(List.of(name));
     }
 

@@ -21,14 +21,27 @@ import java.util.stream.Collectors;
  * @param services which services to start (all together; the gateway is listed last and stopped first)
  * @param serviceArguments extra command-line arguments of single services, e.g. a property a test shortens,
  *     added after the platform's own (which they must not repeat)
+ * @param postgresSettings PostgreSQL server settings ({@code postgresql.conf} names), applied at every start over
+ *     {@link #DEFAULT_POSTGRES_SETTINGS}
  */
 public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, List<String> javaOptions,
-        Duration startupTimeout, List<String> services, Map<String, List<String>> serviceArguments) {
+        Duration startupTimeout, List<String> services, Map<String, List<String>> serviceArguments,
+        Map<String, String> postgresSettings) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("tijian-data");
     public static final List<String> DEFAULT_JAVA_OPTIONS =
             List.of("-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * Besides zonky's own ({@code synchronous_commit=off}): a cache larger than initdb's 128 MB, checkpoints far
+     * enough apart that a year's import or replay is not mostly full-page images in the WAL, and the statement
+     * statistics an operator asks for first ({@code select * from pg_stat_statements}, in any of the databases).
+     */
+    public static final Map<String, String> DEFAULT_POSTGRES_SETTINGS = Map.of(
+            "shared_buffers", "256MB",
+            "max_wal_size", "4GB",
+            "checkpoint_timeout", "15min",
+            "shared_preload_libraries", "pg_stat_statements");
 
     public PlatformConfig {
         dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
@@ -40,6 +53,9 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
         serviceArguments = Objects.requireNonNull(serviceArguments, "serviceArguments").entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(entry -> ServiceProcess.checkKnown(entry.getKey()),
                         entry -> List.copyOf(entry.getValue())));
+        Map<String, String> settings = new LinkedHashMap<>(DEFAULT_POSTGRES_SETTINGS);
+        settings.putAll(Objects.requireNonNull(postgresSettings, "postgresSettings"));
+        postgresSettings = Map.copyOf(settings);
     }
 
     public static PlatformConfig defaults() {
@@ -54,6 +70,7 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
         Builder builder = new Builder().dataDir(dataDir).portOffset(portOffset).servicesDir(servicesDir)
                 .javaOptions(javaOptions).startupTimeout(startupTimeout).services(services);
         serviceArguments.forEach(builder::serviceArguments);
+        postgresSettings.forEach(builder::postgresSetting);
         return builder;
     }
 
@@ -88,6 +105,7 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private List<String> services = ServiceProcess.NAMES;
         private final Map<String, List<String>> serviceArguments = new LinkedHashMap<>();
+        private final Map<String, String> postgresSettings = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -129,9 +147,15 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
             return this;
         }
 
+        /** A PostgreSQL server setting, e.g. {@code shared_buffers=2GB} for a province's data. */
+        public Builder postgresSetting(String name, String value) {
+            postgresSettings.put(name, value);
+            return this;
+        }
+
         public PlatformConfig build() {
             return new PlatformConfig(dataDir, portOffset, servicesDir != null ? servicesDir : defaultServicesDir(),
-                    javaOptions, startupTimeout, services, serviceArguments);
+                    javaOptions, startupTimeout, services, serviceArguments, postgresSettings);
         }
     }
 }

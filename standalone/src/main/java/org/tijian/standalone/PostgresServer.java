@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,12 +38,14 @@ final class PostgresServer implements AutoCloseable {
         this.port = port;
     }
 
-    static PostgresServer start(Path directory, int port, Path logFile) {
+    static PostgresServer start(Path directory, int port, Path logFile, Map<String, String> settings) {
         long started = System.nanoTime();
         boolean existing = Files.exists(directory.resolve("PG_VERSION"));
         try {
             ChildProcess.markStart(logFile, "PostgreSQL");
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -73,6 +76,7 @@ final class PostgresServer implements AutoCloseable {
     private void createRoleAndDatabases() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "");
                 Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
             statement.execute("do $$ begin create role " + USER + " login password '" + PASSWORD + "'; "
                     + "exception when duplicate_object then null; end $$");
             for (String database : DATABASES) {

@@ -165,7 +165,13 @@ class R2dbcReportStore implements ReportStore {
         return db.sql("""
                         select version, value, verdict, standard, gap, explanation, observation_ids, missing,
                           items_failing, items_surveyed, items_total, standard_revision, evaluated_at
-                        from indicator_result_history where result_id = :id order by version""")
+                        from indicator_result_history where result_id = :id
+                        union all
+                        select version, value, verdict, standard, gap, explanation, observation_ids, missing,
+                          items_failing, items_surveyed, items_total, standard_revision, evaluated_at
+                        from indicator_result r where r.id = :id and not exists (
+                          select 1 from indicator_result_history h where h.result_id = r.id and h.version = r.version)
+                        order by version""")
                 .bind("id", resultId)
                 .map(row -> new Lineage.ResultVersion(row.get("version", Integer.class),
                         row.get("value", BigDecimal.class), verdict(row.get("verdict", String.class)),

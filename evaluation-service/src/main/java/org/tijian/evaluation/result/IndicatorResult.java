@@ -9,6 +9,7 @@ import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
+import org.tijian.kit.id.TimeOrderedIds;
 
 /**
  * The current judgment of one indicator for one area and check year, with its lineage: the observations it was
@@ -56,7 +57,7 @@ public record IndicatorResult(
 
     public static IndicatorResult first(int checkYear, AreaPosition area, IndicatorDefined indicator, Computed c,
             long standardRevision, Instant now) {
-        return of(UUID.randomUUID(), 1, checkYear, area, indicator, c, standardRevision, now);
+        return of(TimeOrderedIds.next(), 1, checkYear, area, indicator, c, standardRevision, now);
     }
 
     /** This result after a recomputation. */

@@ -192,18 +192,23 @@ class R2dbcEvaluationRounds {
                 .map(R2dbcEvaluationRounds::lists);
     }
 
-    /** The current results of each key's children. */
+    /**
+     * The current results of each key's children. The keys are grouped by area: each child is looked up once for all
+     * the indicators of its parent in the round (a compound's ten housing counts), not once per indicator.
+     */
     Mono<Map<ResultKey, List<ChildResult>>> children(Collection<ResultKey> keys) {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
         return keyed("""
-                        select k.y, k.i, k.a, r.area_code as child, r.verdict, r.value, r.numerator, r.denominator,
-                          r.items_failing, r.items_surveyed
-                        from %s cross join lateral (
+                        select p.y, r.indicator_code as i, p.a, r.area_code as child, r.verdict, r.value, r.numerator,
+                          r.denominator, r.items_failing, r.items_surveyed
+                        from (select k.y, k.a, array_agg(k.i) as indicators from %s group by k.y, k.a) p
+                        cross join lateral (
                           select r.* from area c
-                          join indicator_result r on r.check_year = k.y and r.indicator_code = k.i and r.area_code = c.code
-                          where c.parent_code = k.a offset 0) r"""
+                          join indicator_result r on r.check_year = p.y and r.area_code = c.code
+                            and r.indicator_code = any(p.indicators)
+                          where c.parent_code = p.a offset 0) r"""
                         .formatted(R2dbcPendingResults.KEYS), keys)
                 .map(row -> Map.entry(key(row), new ChildResult(row.get("child", String.class),
                         Verdict.valueOf(row.get("verdict", String.class)), row.get("value", BigDecimal.class),
@@ -215,8 +220,8 @@ class R2dbcEvaluationRounds {
 
     /**
      * Survey coverage of item counts: whether the area (or an ancestor) was covered and, for an area above the item
-     * level, how many items the covered areas inside it hold (each covered area counted once, not again below
-     * another covered area).
+     * level that was not covered as a whole, how many items the covered areas inside it hold (each covered area
+     * counted once, not again below another covered area). An area covered as a whole counts all its items.
      */
     Mono<Map<ResultKey, Coverage>> coverage(Map<ResultKey, AreaLevel> itemLevelByKey, Set<ResultKey> aggregates) {
         if (itemLevelByKey.isEmpty()) {
@@ -224,10 +229,8 @@ class R2dbcEvaluationRounds {
         }
         List<ResultKey> keys = new ArrayList<>(itemLevelByKey.keySet());
         return db.sql("""
-                        select k.y, k.i, k.a,
-                          exists (select 1 from survey_coverage s where s.check_year = k.y and s.indicator_code = k.i
-                                  and s.area_code = any(a.path)) as covered,
-                          case when k.agg then (
+                        select k.y, k.i, k.a, c.covered,
+                          case when k.agg and not c.covered then (
                             select coalesce(sum(case k.lvl when 'BUILDING' then ca.buildings when 'COMPOUND' then ca.compounds
                                                  when 'COMMUNITY' then ca.communities when 'STREET' then ca.streets
                                                  else 1 end), 0)
@@ -239,7 +242,10 @@ class R2dbcEvaluationRounds {
                           else 0 end as covered_items
                         from unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[]),
                                     cast(:levels as text[]), cast(:aggregates as boolean[])) as k(y, i, a, lvl, agg)
-                        join area a on a.code = k.a""")
+                        join area a on a.code = k.a
+                        cross join lateral (
+                          select exists (select 1 from survey_coverage s where s.check_year = k.y and s.indicator_code = k.i
+                                         and s.area_code = any(a.path)) as covered) c""")
                 .bind("years", keys.stream().map(ResultKey::checkYear).toArray(Integer[]::new))
                 .bind("indicators", keys.stream().map(ResultKey::indicatorCode).toArray(String[]::new))
                 .bind("areas", keys.stream().map(ResultKey::areaCode).toArray(String[]::new))
@@ -250,28 +256,49 @@ class R2dbcEvaluationRounds {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Inserts or replaces the current results; appends the new versions to the history under the round. */
+    /**
+     * Inserts or replaces the current results. A new version carries the round and its place in it (the relay
+     * publishes it from there); the version it supersedes is first copied to the history, round and place included.
+     */
     Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, long roundId) {
         if (results.isEmpty()) {
             return Mono.empty();
         }
+        Map<UUID, Integer> positions = new HashMap<>();
+        newVersions.forEach(id -> positions.put(id, positions.size() + 1));
+        UUID[] superseded = results.stream().filter(r -> r.version() > 1 && positions.containsKey(r.id()))
+                .map(IndicatorResult::id).toArray(UUID[]::new);
+        Mono<Long> history = superseded.length == 0 ? Mono.just(0L) : db.sql("""
+                        insert into indicator_result_history (result_id, version, value, verdict, standard, gap,
+                          explanation, observation_ids, evaluated_at, unit, area_level, evaluation_level, items_failing,
+                          items_surveyed, items_total, numerator, denominator, missing, grade, standard_revision, detail_zh,
+                          severity, round_id, round_position)
+                        select r.id, r.version, r.value, r.verdict, r.standard, r.gap, r.explanation, r.observation_ids,
+                          r.evaluated_at, r.unit, r.area_level, r.evaluation_level, r.items_failing, r.items_surveyed,
+                          r.items_total, r.numerator, r.denominator, r.missing, r.grade, r.standard_revision, r.detail_zh,
+                          r.severity, r.round_id, r.round_position
+                        from indicator_result r where r.id = any(:ids)
+                        on conflict (result_id, version) do nothing""")
+                .bind("ids", superseded)
+                .fetch().rowsUpdated();
         Mono<Long> upsert = db.sql("""
                         insert into indicator_result (id, check_year, area_code, indicator_code, version, value, unit,
                           verdict, standard, gap, explanation, observation_ids, evaluated_at, area_level, evaluation_level,
                           items_failing, items_surveyed, items_total, numerator, denominator, missing, grade,
-                          standard_revision, detail_zh, severity)
+                          standard_revision, detail_zh, severity, round_id, round_position)
                         select id, y, a, i, ver, val, unit, verdict, std, gap, expl, cast(string_to_array(obs, ',') as uuid[]),
                           timestamptz 'epoch' + at * interval '1 microsecond', al, el, fail, surv, tot, num, den,
-                          string_to_array(miss, '|'), grade, srev, detail, sev
+                          string_to_array(miss, '|'), grade, srev, detail, sev, case when pos is null then null else :round end,
+                          pos
                         from unnest(cast(:id as uuid[]), cast(:y as int[]), cast(:a as text[]), cast(:i as text[]),
                           cast(:ver as int[]), cast(:val as numeric[]), cast(:unit as text[]), cast(:verdict as text[]),
                           cast(:std as text[]), cast(:gap as numeric[]), cast(:expl as text[]), cast(:obs as text[]),
                           cast(:at as bigint[]), cast(:al as text[]), cast(:el as text[]), cast(:fail as bigint[]),
                           cast(:surv as bigint[]), cast(:tot as bigint[]), cast(:num as numeric[]), cast(:den as numeric[]),
                           cast(:miss as text[]), cast(:grade as text[]), cast(:srev as bigint[]), cast(:detail as text[]),
-                          cast(:sev as text[]))
+                          cast(:sev as text[]), cast(:pos as int[]))
                           as u(id, y, a, i, ver, val, unit, verdict, std, gap, expl, obs, at, al, el, fail, surv, tot, num,
-                               den, miss, grade, srev, detail, sev)
+                               den, miss, grade, srev, detail, sev, pos)
                         on conflict (id) do update set version = excluded.version, value = excluded.value,
                           unit = excluded.unit, verdict = excluded.verdict, standard = excluded.standard,
                           gap = excluded.gap, explanation = excluded.explanation,
@@ -281,7 +308,11 @@ class R2dbcEvaluationRounds {
                           items_total = excluded.items_total, numerator = excluded.numerator,
                           denominator = excluded.denominator, missing = excluded.missing, grade = excluded.grade,
                           standard_revision = excluded.standard_revision, detail_zh = excluded.detail_zh,
-                          severity = excluded.severity""")
+                          severity = excluded.severity,
+                          round_id = coalesce(excluded.round_id, indicator_result.round_id),
+                          round_position = coalesce(excluded.round_position, indicator_result.round_position)
+                        where indicator_result.version = excluded.version
+                          - case when excluded.round_position is null then 0 else 1 end""")
                 .bind("id", results.stream().map(IndicatorResult::id).toArray(UUID[]::new))
                 .bind("y", results.stream().map(IndicatorResult::checkYear).toArray(Integer[]::new))
                 .bind("a", results.stream().map(IndicatorResult::areaCode).toArray(String[]::new))
@@ -308,21 +339,22 @@ class R2dbcEvaluationRounds {
                 .bind("srev", results.stream().map(IndicatorResult::standardRevision).toArray(Long[]::new))
                 .bind("detail", results.stream().map(IndicatorResult::detailZh).toArray(String[]::new))
                 .bind("sev", results.stream().map(IndicatorResult::severity).toArray(String[]::new))
+                .bind("pos", results.stream().map(r -> positions.get(r.id())).toArray(Integer[]::new))
+                .bind("round", roundId)
                 .fetch().rowsUpdated();
-        Mono<Long> history = newVersions.isEmpty() ? Mono.just(0L) : db.sql("""
-                        insert into indicator_result_history (result_id, version, value, verdict, standard, gap,
-                          explanation, observation_ids, evaluated_at, unit, area_level, evaluation_level, items_failing,
-                          items_surveyed, items_total, numerator, denominator, missing, grade, standard_revision, detail_zh,
-                          severity, round_id, round_position)
-                        select r.id, r.version, r.value, r.verdict, r.standard, r.gap, r.explanation, r.observation_ids,
-                          r.evaluated_at, r.unit, r.area_level, r.evaluation_level, r.items_failing, r.items_surveyed,
-                          r.items_total, r.numerator, r.denominator, r.missing, r.grade, r.standard_revision, r.detail_zh,
-                          r.severity, :round, u.pos
-                        from unnest(cast(:ids as uuid[])) with ordinality as u(id, pos)
-                        join indicator_result r on r.id = u.id""")
-                .bind("ids", newVersions.toArray(UUID[]::new)).bind("round", roundId)
-                .fetch().rowsUpdated();
-        return upsert.then(history).then();
+        return history.then(upsert).flatMap(written -> written == results.size() ? Mono.<Void>empty()
+                : Mono.error(new ConcurrentlyRevised(results.size() - written)));
+    }
+
+    /**
+     * Another transaction wrote a version of a result this one computed from an older version: this one fails and is
+     * computed again (the poll retried, the round's marks left in the queue), so that no two transactions publish
+     * different contents under one version.
+     */
+    static final class ConcurrentlyRevised extends IllegalStateException {
+        ConcurrentlyRevised(long results) {
+            super(results + " results were revised by another transaction meanwhile");
+        }
     }
 
     private DatabaseClient.GenericExecuteSpec keyed(String sql, Collection<ResultKey> keys) {

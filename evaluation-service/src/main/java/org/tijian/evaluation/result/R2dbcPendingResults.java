@@ -21,7 +21,11 @@ public class R2dbcPendingResults {
     }
 
     /**
-     * Marks results to compute, at their area's level; an area the tree does not hold counts as a building.
+     * Marks results to compute, at their area's level; an area the tree does not hold counts as a building. A result
+     * already marked is not marked again (a compound is marked by each poll holding one of its buildings' findings):
+     * its waiting mark is locked instead, so that no round claims it before this transaction's inputs are committed.
+     * A mark a round has claimed (locked) does not count: that round may have read the inputs before this
+     * transaction's, so the result is marked again.
      *
      * @param traces the key's cause's {@code traceparent} (null values allowed), carried to the published results
      */
@@ -35,7 +39,10 @@ public class R2dbcPendingResults {
                         select k.y, k.i, k.a, coalesce(a.level_rank, 6), k.t
                         from unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[]),
                                     cast(:traces as text[])) as k(y, i, a, t)
-                        left join area a on a.code = k.a""", keys)
+                        left join area a on a.code = k.a
+                        where not exists (select 1 from evaluation_pending p where p.check_year = k.y
+                                            and p.indicator_code = k.i and p.area_code = k.a
+                                          for update skip locked)""", keys)
                 .bind("traces", keys.stream().map(traces::get).toArray(String[]::new))
                 .then();
     }

@@ -10,8 +10,9 @@ import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes an evaluation round's new result versions ({@code IndicatorEvaluated}) from the history, in the order the
- * round computed them: the round's single outbox row names this expansion. Each event's id is derived from the result
+ * Publishes an evaluation round's new result versions ({@code IndicatorEvaluated}) in the order the round computed
+ * them: the round's single outbox row names this expansion. A version is read from the current result or, when a later
+ * version superseded it before the relay came to it, from the history. Each event's id is derived from the result
  * and its version, so a relay that restarts mid-round sends the rest again and consumers drop what they had.
  */
 @Component
@@ -39,14 +40,22 @@ class R2dbcResultPublication implements OutboxExpansion {
     public Flux<ExpandedEvent> next(DatabaseClient db, byte[] parameters, long position, int limit) {
         long round = json.readValue(parameters, Parameters.class).roundId();
         return catalog.current().flatMapMany(index -> db.sql("""
-                        select cast(h.round_position as bigint) as round_position, h.result_id as id, r.check_year, r.area_code, r.indicator_code,
-                          h.version, h.value, h.unit, h.verdict, h.standard, h.gap, h.explanation, h.observation_ids,
-                          h.evaluated_at, h.area_level, h.evaluation_level, h.items_failing, h.items_surveyed,
-                          h.items_total, h.numerator, h.denominator, h.missing, h.grade, h.standard_revision, h.detail_zh,
-                          h.severity
-                        from indicator_result_history h join indicator_result r on r.id = h.result_id
-                        where h.round_id = :round and h.round_position > :position
-                        order by h.round_position limit :limit""")
+                        select * from (
+                          select cast(r.round_position as bigint) as round_position, r.id, r.check_year, r.area_code,
+                            r.indicator_code, r.version, r.value, r.unit, r.verdict, r.standard, r.gap, r.explanation,
+                            r.observation_ids, r.evaluated_at, r.area_level, r.evaluation_level, r.items_failing,
+                            r.items_surveyed, r.items_total, r.numerator, r.denominator, r.missing, r.grade,
+                            r.standard_revision, r.detail_zh, r.severity
+                          from indicator_result r where r.round_id = :round and r.round_position > :position
+                          union all
+                          select cast(h.round_position as bigint), h.result_id, r.check_year, r.area_code,
+                            r.indicator_code, h.version, h.value, h.unit, h.verdict, h.standard, h.gap, h.explanation,
+                            h.observation_ids, h.evaluated_at, h.area_level, h.evaluation_level, h.items_failing,
+                            h.items_surveyed, h.items_total, h.numerator, h.denominator, h.missing, h.grade,
+                            h.standard_revision, h.detail_zh, h.severity
+                          from indicator_result_history h join indicator_result r on r.id = h.result_id
+                          where h.round_id = :round and h.round_position > :position) v
+                        order by round_position limit :limit""")
                 .bind("round", round).bind("position", position).bind("limit", limit)
                 .map(row -> {
                     IndicatorResult result = R2dbcResultStore.read(row);
