@@ -41,18 +41,18 @@ class R2dbcResultPublication implements OutboxExpansion {
         long round = json.readValue(parameters, Parameters.class).roundId();
         return catalog.current().flatMapMany(index -> db.sql("""
                         select * from (
-                          select cast(r.round_position as bigint) as round_position, r.id, r.check_year, r.area_code,
-                            r.indicator_code, r.version, r.value, r.unit, r.verdict, r.standard, r.gap, r.explanation,
-                            r.observation_ids, r.evaluated_at, r.area_level, r.evaluation_level, r.items_failing,
-                            r.items_surveyed, r.items_total, r.numerator, r.denominator, r.missing, r.grade,
-                            r.standard_revision, r.detail_zh, r.severity
+                          select r.id, r.check_year, r.area_code, r.indicator_code, r.version, r.value, r.unit,
+                            r.verdict, r.standard, r.gap, r.explanation, r.observation_ids, r.evaluated_at, r.area_level,
+                            r.evaluation_level, r.items_failing, r.items_surveyed, r.items_total, r.numerator,
+                            r.denominator, r.missing, r.grade, r.standard_revision, r.detail_zh, r.severity,
+                            cast(r.round_position as bigint) as round_position
                           from indicator_result r where r.round_id = :round and r.round_position > :position
                           union all
-                          select cast(h.round_position as bigint), h.result_id, r.check_year, r.area_code,
-                            r.indicator_code, h.version, h.value, h.unit, h.verdict, h.standard, h.gap, h.explanation,
-                            h.observation_ids, h.evaluated_at, h.area_level, h.evaluation_level, h.items_failing,
-                            h.items_surveyed, h.items_total, h.numerator, h.denominator, h.missing, h.grade,
-                            h.standard_revision, h.detail_zh, h.severity
+                          select h.result_id, r.check_year, r.area_code, r.indicator_code, h.version, h.value, h.unit,
+                            h.verdict, h.standard, h.gap, h.explanation, h.observation_ids, h.evaluated_at, h.area_level,
+                            h.evaluation_level, h.items_failing, h.items_surveyed, h.items_total, h.numerator,
+                            h.denominator, h.missing, h.grade, h.standard_revision, h.detail_zh, h.severity,
+                            cast(h.round_position as bigint)
                           from indicator_result_history h join indicator_result r on r.id = h.result_id
                           where h.round_id = :round and h.round_position > :position) v
                         order by round_position limit :limit""")
