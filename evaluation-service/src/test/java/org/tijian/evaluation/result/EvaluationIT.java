@@ -1,19 +1,25 @@
 package org.tijian.evaluation.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Topics;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.contracts.intake.ObservationAccepted;
+import org.tijian.kit.id.TimeOrderedIds;
 import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.testing.KafkaProbe;
 import org.tijian.testing.TestInfrastructure;
@@ -32,7 +38,7 @@ class EvaluationIT {
 
     /** The same event id sends the same observation again, as a redelivery would. */
     private UUID sendObservation(UUID eventId, String area, String dataElement, String value) {
-        UUID observationId = UUID.nameUUIDFromBytes(eventId.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID observationId = UUID.nameUUIDFromBytes(eventId.toString().getBytes(StandardCharsets.UTF_8));
         var observation = ObservationAccepted.single(observationId, 2025, area, dataElement, new BigDecimal(value), "%",
                 "water", "water-dept", Instant.now());
         KafkaProbe.send(Topics.INTAKE_OBSERVATIONS, area, json.writeValueAsString(observation), Map.of(
@@ -125,5 +131,66 @@ class EvaluationIT {
             assertThat(next.indicatorCode()).isEqualTo("U04");
             assertThat(next.verdict()).isEqualTo(Verdict.FAIL);
         }
+    }
+
+    @Autowired
+    R2dbcEvaluationRounds store;
+
+    @Autowired
+    R2dbcResultPublication publication;
+
+    @Autowired
+    DatabaseClient db;
+
+    private static IndicatorResult u01(UUID id, String area, int version, String value, Verdict verdict) {
+        return new IndicatorResult(id, 2025, area, "U01", version, new BigDecimal(value), "%", verdict, ">= 70",
+                null, value + "%", List.of(UUID.randomUUID()), Instant.now(), AreaLevel.CITY,
+                AreaLevel.CITY, null, null, null, null, null, List.of(), null, 1, null, null);
+    }
+
+    private List<IndicatorEvaluated> publishedBy(long round) {
+        return publication.next(db, ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), 0, 100)
+                .map(event -> json.readValue(event.payload(), IndicatorEvaluated.class))
+                .collectList().block(WAIT);
+    }
+
+    @Test
+    void aVersionSupersededBeforeTheRelayCameToItIsPublishedFromTheHistoryAndTheNewOneFromTheResult() {
+        UUID id = TimeOrderedIds.next();
+        String area = area();
+        long first = store.nextRoundId().block(WAIT);
+        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), first).block(WAIT);
+        long second = store.nextRoundId().block(WAIT);
+        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), second).block(WAIT);
+
+        assertThat(publishedBy(first)).singleElement().satisfies(event -> {
+            assertThat(event.version()).isEqualTo(1);
+            assertThat(event.value()).isEqualByComparingTo("64");
+            assertThat(event.verdict()).isEqualTo(Verdict.FAIL);
+        });
+        assertThat(publishedBy(second)).singleElement().satisfies(event -> {
+            assertThat(event.version()).isEqualTo(2);
+            assertThat(event.value()).isEqualByComparingTo("72");
+            assertThat(event.verdict()).isEqualTo(Verdict.PASS);
+        });
+    }
+
+    @Test
+    void aVersionComputedFromOneThatAnotherTransactionReplacedIsRefused() {
+        UUID id = TimeOrderedIds.next();
+        String area = area();
+        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), store.nextRoundId().block(WAIT))
+                .block(WAIT);
+        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), store.nextRoundId().block(WAIT))
+                .block(WAIT);
+
+        // a second transaction that had read version 1 computes its own version 2
+        assertThatThrownBy(() -> store.save(
+                        List.of(u01(id, area, 2, "50", Verdict.FAIL)), List.of(id),
+                        store.nextRoundId().block(WAIT)).block(WAIT))
+                .isInstanceOf(R2dbcEvaluationRounds.ConcurrentlyRevised.class);
+        Long stored = db.sql("select value from indicator_result where id = :id").bind("id", id)
+                .map(row -> row.get("value", BigDecimal.class).longValue()).one().block(WAIT);
+        assertThat(stored).isEqualTo(72L);
     }
 }
