@@ -316,10 +316,13 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         metricsRefreshedAt = now;
+        // Both through the partial index of unpublished rows. As one aggregate (count and min(created_at)), the
+        // planner scanned the whole table whenever its statistics still counted a bulk import's rows as unpublished:
+        // after a province's area import, 0.7 s every 5 s, an eighth of a core through the replay that followed.
         db.sql("""
-                        select count(*) as backlog,
-                               coalesce(extract(epoch from now() - min(created_at)), 0)::bigint as oldest
-                        from outbox_event where published_at is null""")
+                        select (select count(*) from outbox_event where published_at is null) as backlog,
+                               coalesce(extract(epoch from now() - (select created_at from outbox_event
+                                 where published_at is null order by id limit 1)), 0)::bigint as oldest""")
                 .map(row -> {
                     backlog.set(row.get("backlog", Long.class));
                     oldestAgeSeconds.set(row.get("oldest", Long.class));
