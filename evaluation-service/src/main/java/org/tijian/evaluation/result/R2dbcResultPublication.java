@@ -41,11 +41,7 @@ class R2dbcResultPublication implements OutboxExpansion {
         long round = json.readValue(parameters, Parameters.class).roundId();
         return catalog.current().flatMapMany(index -> db.sql("""
                         select * from (
-                          select r.id, r.check_year, r.area_code, r.indicator_code, r.version, r.value, r.unit,
-                            r.verdict, r.standard, r.gap, r.explanation, r.observation_ids, r.evaluated_at, r.area_level,
-                            r.evaluation_level, r.items_failing, r.items_surveyed, r.items_total, r.numerator,
-                            r.denominator, r.missing, r.grade, r.standard_revision, r.detail_zh, r.severity,
-                            cast(r.round_position as bigint) as round_position
+                          select %s, cast(r.round_position as bigint) as round_position
                           from indicator_result r where r.round_id = :round and r.round_position > :position
                           union all
                           select h.result_id, r.check_year, r.area_code, r.indicator_code, h.version, h.value, h.unit,
@@ -55,7 +51,7 @@ class R2dbcResultPublication implements OutboxExpansion {
                             cast(h.round_position as bigint)
                           from indicator_result_history h join indicator_result r on r.id = h.result_id
                           where h.round_id = :round and h.round_position > :position) v
-                        order by round_position limit :limit""")
+                        order by round_position limit :limit""".formatted(R2dbcResultStore.COLUMNS))
                 .bind("round", round).bind("position", position).bind("limit", limit)
                 .map(row -> {
                     IndicatorResult result = R2dbcResultStore.read(row);

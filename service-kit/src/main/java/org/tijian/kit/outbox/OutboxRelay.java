@@ -182,11 +182,11 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private Mono<Integer> awaitAndRecord(List<Sending> rows) {
         return Mono.fromCallable(() -> {
-                    List<int[]> acknowledged = new ArrayList<>();
+                    List<Integer> acknowledged = new ArrayList<>();
                     for (Sending sending : rows) {
                         int sent = awaitAcknowledged(sending.sends(),
                                 i -> sending.events().get(i).eventId() + " to " + sending.row().topic());
-                        acknowledged.add(new int[] {sent});
+                        acknowledged.add(sent);
                         if (sent < sending.events().size()) {
                             break;
                         }
@@ -195,7 +195,7 @@ public class OutboxRelay implements SmartLifecycle {
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(acknowledged -> reactor.core.publisher.Flux.range(0, acknowledged.size())
-                        .concatMap(i -> record(rows.get(i), acknowledged.get(i)[0]))
+                        .concatMap(i -> record(rows.get(i), acknowledged.get(i)))
                         .reduce(0, Integer::sum));
     }
 
