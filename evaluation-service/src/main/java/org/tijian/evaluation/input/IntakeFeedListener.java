@@ -1,8 +1,11 @@
 package org.tijian.evaluation.input;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,12 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.EventType;
+import org.tijian.contracts.MayBeNull;
 import org.tijian.contracts.Topics;
 import org.tijian.contracts.intake.FindingReported;
 import org.tijian.contracts.intake.ObservationAccepted;
 import org.tijian.contracts.intake.ObservationWithdrawn;
 import org.tijian.contracts.intake.SubmissionAccepted;
 import org.tijian.evaluation.result.EvaluationRoundService;
+import org.tijian.evaluation.result.FeedBacklog;
 import org.tijian.evaluation.result.IndicatorIndexService;
 import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.kit.messaging.DeadLetter;
@@ -51,10 +56,12 @@ final class IntakeFeedListener {
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final Function<String, String> groupOfBinding;
+    private final FeedBacklog backlog;
+    private final int maxPollRecords;
 
     IntakeFeedListener(R2dbcIntakeInbox inbox, IndicatorIndexService catalog, EvaluationRoundService rounds,
             TransactionalOperator transaction, JsonMapper json, DeadLetters deadLetters, MeterRegistry meters,
-            Function<String, String> groupOfBinding) {
+            Function<String, String> groupOfBinding, FeedBacklog backlog, int maxPollRecords) {
         this.inbox = inbox;
         this.catalog = catalog;
         this.rounds = rounds;
@@ -63,10 +70,15 @@ final class IntakeFeedListener {
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.groupOfBinding = groupOfBinding;
+        this.backlog = backlog;
+        this.maxPollRecords = maxPollRecords;
     }
 
     Consumer<Message<List<byte[]>>> observations() {
-        return batch -> accept(batch, Topics.INTAKE_OBSERVATIONS, OBSERVATIONS_BINDING);
+        return batch -> {
+            backlog.polled(batch.getPayload().size(), maxPollRecords);
+            accept(batch, Topics.INTAKE_OBSERVATIONS, OBSERVATIONS_BINDING);
+        };
     }
 
     Consumer<Message<List<byte[]>>> submissions() {
@@ -136,13 +148,10 @@ final class IntakeFeedListener {
 
     /** Rejects a record whose required fields (those the contract does not mark as possibly null) are missing. */
     private static <T extends Record> T required(T event) {
-        for (var component : event.getClass().getRecordComponents()) {
-            if (component.isAnnotationPresent(org.tijian.contracts.MayBeNull.class)) {
-                continue;
-            }
+        for (Method accessor : REQUIRED_ACCESSORS.get(event.getClass())) {
             try {
-                if (component.getAccessor().invoke(event) == null) {
-                    throw new IllegalArgumentException(event.getClass().getSimpleName() + " lacks " + component.getName());
+                if (accessor.invoke(event) == null) {
+                    throw new IllegalArgumentException(event.getClass().getSimpleName() + " lacks " + accessor.getName());
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
@@ -150,6 +159,17 @@ final class IntakeFeedListener {
         }
         return event;
     }
+
+    /** Per event class, the accessors of its required fields: looked up once, not for every record of a poll. */
+    private static final ClassValue<List<Method>> REQUIRED_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .filter(component -> !component.isAnnotationPresent(MayBeNull.class))
+                    .map(RecordComponent::getAccessor)
+                    .toList();
+        }
+    };
 
     private void count(String kind, long amount) {
         if (amount > 0) {

@@ -53,6 +53,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>Rounds run every poll interval (shorter than the settle time, so a mark waits at most both). Replicas
  * share the queue ({@code skip locked}); computing a result twice writes nothing the second time.
+ *
+ * <p>While the feed is being caught up with ({@link FeedBacklog}: a replay, a restart after an outage), a mark waits
+ * {@code backlog-settle} (15 min) instead: the areas above the items are then computed once, after their items'
+ * findings have arrived, and not once at the start and again for every few polls. Items' verdicts do not wait.
  */
 @Service
 public class EvaluationRoundService {
@@ -68,6 +72,8 @@ public class EvaluationRoundService {
     private final int roundSize;
     private final Duration pollInterval;
     private final Duration settle;
+    private final FeedBacklog backlog;
+    private final Duration backlogSettle;
     private final Timer latency;
     private Disposable running;
 
@@ -75,7 +81,8 @@ public class EvaluationRoundService {
             TransactionalOperator transaction, MeterRegistry meters,
             @Value("${tijian.evaluation.round-size:1000}") int roundSize,
             @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval,
-            @Value("${tijian.evaluation.settle:PT1S}") Duration settle) {
+            @Value("${tijian.evaluation.settle:PT1S}") Duration settle, FeedBacklog backlog,
+            @Value("${tijian.evaluation.backlog-settle:PT15M}") Duration backlogSettle) {
         this.rounds = rounds;
         this.pending = pending;
         this.catalog = catalog;
@@ -85,6 +92,8 @@ public class EvaluationRoundService {
         this.roundSize = roundSize;
         this.pollInterval = pollInterval;
         this.settle = settle;
+        this.backlog = backlog;
+        this.backlogSettle = backlogSettle;
         this.latency = Timer.builder("tijian.evaluation.latency")
                 .description("From an input's arrival (or a child's change) to its result's computation")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
@@ -131,7 +140,8 @@ public class EvaluationRoundService {
 
     /** @return how many pending results the round claimed */
     Mono<Integer> round() {
-        return transaction.transactional(rounds.claim(roundSize, settle.toNanos() / 1_000)
+        Duration waited = backlog.catchingUp() ? backlogSettle : settle;
+        return transaction.transactional(rounds.claim(roundSize, waited.toNanos() / 1_000)
                         .flatMap(claimed -> claimed.isEmpty() ? Mono.just(0)
                                 : catalog.current().flatMap(index -> compute(claimed, index)).thenReturn(claimed.size())))
                 .defaultIfEmpty(0);

@@ -2,6 +2,7 @@ package org.tijian.evaluation.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -192,5 +193,35 @@ class EvaluationIT {
         Long stored = db.sql("select value from indicator_result where id = :id").bind("id", id)
                 .map(row -> row.get("value", BigDecimal.class).longValue()).one().block(WAIT);
         assertThat(stored).isEqualTo(72L);
+    }
+
+    @Autowired
+    FeedBacklog backlog;
+
+    @Autowired
+    R2dbcPendingResults pending;
+
+    private long waiting(ResultKey key) {
+        return db.sql("select count(*) as n from evaluation_pending where check_year = :y and indicator_code = :i"
+                        + " and area_code = :a")
+                .bind("y", key.checkYear()).bind("i", key.indicatorCode()).bind("a", key.areaCode())
+                .map(row -> row.get("n", Long.class)).one().block(WAIT);
+    }
+
+    @Test
+    void whileEvaluationCatchesUpWithTheFeedMarksWaitAndOnceItHasCaughtUpTheyAreTaken() {
+        ResultKey key = new ResultKey(2025, "U01", area());
+        backlog.polled(2_000, 2_000);
+        pending.mark(Map.of(key, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).block(WAIT);
+
+        // settle (1 s) and the rounds' interval (0.5 s) would have let a round take it within 1.5 s
+        await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5)).until(() -> {
+            backlog.polled(2_000, 2_000);
+            return waiting(key) == 1;
+        });
+        assertThat(backlog.catchingUp()).isTrue();
+
+        await().atMost(WAIT).until(() -> waiting(key) == 0);
+        assertThat(backlog.catchingUp()).isFalse();
     }
 }

@@ -1,0 +1,53 @@
+package org.tijian.evaluation.result;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether evaluation is catching up with intake's feed (a replay of the year, a restart after an outage): its polls
+ * come back full. While it is, the rounds leave the areas above the items alone (see
+ * {@link EvaluationRoundService}): at the start of a replay the survey coverage marks every compound, street and
+ * district, and each would be computed then and again as its buildings' findings arrive, on the cores the feed
+ * needs. The items' own verdicts never wait; they are computed in the poll.
+ *
+ * <p>The feed counts as caught up once no poll has been full for {@code quiet} (3 s: while behind, the consumer polls
+ * again as soon as a poll is stored, well within that).
+ */
+@Component
+public class FeedBacklog {
+
+    private final LongSupplier nanoTime;
+    private final long quietNanos;
+    private volatile long lastFullPollNanos;
+    private volatile boolean anyFullPoll;
+
+    @Autowired
+    FeedBacklog(MeterRegistry meters, @Value("${tijian.evaluation.backlog-quiet:PT3S}") Duration quiet) {
+        this(System::nanoTime, quiet);
+        Gauge.builder("tijian.evaluation.feed.catching.up", this, b -> b.catchingUp() ? 1 : 0)
+                .description("1 while evaluation catches up with intake's feed (its polls come back full)")
+                .register(meters);
+    }
+
+    FeedBacklog(LongSupplier nanoTime, Duration quiet) {
+        this.nanoTime = nanoTime;
+        this.quietNanos = quiet.toNanos();
+    }
+
+    /** A poll of {@code records} came in; {@code maxRecords} is the most a poll may bring. */
+    public void polled(int records, int maxRecords) {
+        if (records >= maxRecords) {
+            lastFullPollNanos = nanoTime.getAsLong();
+            anyFullPoll = true;
+        }
+    }
+
+    public boolean catchingUp() {
+        return anyFullPoll && nanoTime.getAsLong() - lastFullPollNanos < quietNanos;
+    }
+}
