@@ -51,8 +51,10 @@ import reactor.core.publisher.Mono;
  * their inputs in a few set-based statements, computes them ({@link ResultCalculator}), and in one transaction writes
  * what changed, marks the parents of what changed, and appends one outbox row that publishes the round's new versions.
  *
- * <p>Rounds run every poll interval (shorter than the settle time, so a mark waits at most both). Replicas
- * share the queue ({@code skip locked}); computing a result twice writes nothing the second time.
+ * <p>Rounds run every poll interval (shorter than the settle time, so a mark waits at most both), {@code
+ * parallel-rounds} (2) at a time, as replicas do: they share the queue ({@code skip locked}); computing a result twice
+ * writes nothing the second time, and a round that computed a result another had just revised fails and is retried. A
+ * parent computed while a round still revises one of its children is marked again by that round.
  *
  * <p>While the feed is being caught up with ({@link FeedBacklog}: a replay, a restart after an outage), a mark waits
  * {@code backlog-settle} (15 min) instead: the areas above the items are then computed once, after their items'
@@ -74,6 +76,7 @@ public class EvaluationRoundService {
     private final Duration settle;
     private final FeedBacklog backlog;
     private final Duration backlogSettle;
+    private final int parallelRounds;
     private final Timer latency;
     private Disposable running;
 
@@ -82,7 +85,8 @@ public class EvaluationRoundService {
             @Value("${tijian.evaluation.round-size:1000}") int roundSize,
             @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval,
             @Value("${tijian.evaluation.settle:PT1S}") Duration settle, FeedBacklog backlog,
-            @Value("${tijian.evaluation.backlog-settle:PT15M}") Duration backlogSettle) {
+            @Value("${tijian.evaluation.backlog-settle:PT15M}") Duration backlogSettle,
+            @Value("${tijian.evaluation.parallel-rounds:2}") int parallelRounds) {
         this.rounds = rounds;
         this.pending = pending;
         this.catalog = catalog;
@@ -94,6 +98,7 @@ public class EvaluationRoundService {
         this.settle = settle;
         this.backlog = backlog;
         this.backlogSettle = backlogSettle;
+        this.parallelRounds = parallelRounds;
         this.latency = Timer.builder("tijian.evaluation.latency")
                 .description("From an input's arrival (or a child's change) to its result's computation")
                 .publishPercentiles(0.5, 0.95, 0.99).register(meters);
@@ -103,10 +108,10 @@ public class EvaluationRoundService {
     public void start() {
         running = Flux.interval(pollInterval)
                 .onBackpressureDrop()
-                .concatMap(tick -> drain().onErrorResume(e -> {
+                .flatMap(tick -> drain().onErrorResume(e -> {
                     log.warn("an evaluation round failed; its results stay pending and are computed again", e);
                     return Mono.empty();
-                }), 1)
+                }), parallelRounds)
                 .subscribe();
     }
 
