@@ -34,13 +34,15 @@ public record PlatformConfig(Path dataDir, int portOffset, Path servicesDir, Lis
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(180);
     /**
      * Besides zonky's own ({@code synchronous_commit=off}): a cache larger than initdb's 128 MB, checkpoints far
-     * enough apart that a year's import or replay is not mostly full-page images in the WAL, and the statement
+     * enough apart that a year's import or replay is not mostly full-page images in the WAL, tables analyzed soon after
+     * they fill (a replay's first minute otherwise ran on plans made for empty tables), and the statement
      * statistics an operator asks for first ({@code select * from pg_stat_statements}, in any of the databases).
      */
     public static final Map<String, String> DEFAULT_POSTGRES_SETTINGS = Map.of(
             "shared_buffers", "256MB",
             "max_wal_size", "4GB",
             "checkpoint_timeout", "15min",
+            "autovacuum_naptime", "10s",
             "shared_preload_libraries", "pg_stat_statements");
 
     public PlatformConfig {

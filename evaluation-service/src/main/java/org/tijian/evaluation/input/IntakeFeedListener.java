@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.EventType;
@@ -76,7 +77,7 @@ final class IntakeFeedListener {
 
     Consumer<Message<List<byte[]>>> observations() {
         return batch -> {
-            backlog.polled(batch.getPayload().size(), maxPollRecords);
+            backlog.polled(batch.getPayload().size(), maxPollRecords, oldestWaited(batch));
             accept(batch, Topics.INTAKE_OBSERVATIONS, OBSERVATIONS_BINDING);
         };
     }
@@ -116,6 +117,20 @@ final class IntakeFeedListener {
         count("submission", poll.submissions().size());
         count("ignored", ignored);
         count("rejected", rejected.size());
+    }
+
+    /** How long the poll's oldest record had been on the topic (by the record's timestamp). */
+    private static Duration oldestWaited(Message<List<byte[]>> batch) {
+        long oldest = Long.MAX_VALUE;
+        if (batch.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP) instanceof List<?> timestamps) {
+            for (Object t : timestamps) {
+                if (t instanceof Long millis) {
+                    oldest = Math.min(oldest, millis);
+                }
+            }
+        }
+        return oldest == Long.MAX_VALUE ? Duration.ZERO
+                : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
     }
 
     /** @return false for an event evaluation does not use (public feedback) */

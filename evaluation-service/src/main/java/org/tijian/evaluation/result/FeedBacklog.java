@@ -9,13 +9,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether evaluation is catching up with intake's feed (a replay of the year, a restart after an outage): its polls
- * come back full. While it is, the rounds leave the areas above the items alone (see
+ * Whether evaluation is catching up with intake's feed (a replay of the year, a restart after an outage): a poll came
+ * back full, or its oldest record had waited on the topic for {@code backlog-age} (10 s; with two consumers, polls of a
+ * backlog are not always full). While it is, the rounds leave the areas above the items alone (see
  * {@link EvaluationRoundService}): at the start of a replay the survey coverage marks every compound, street and
  * district, and each would be computed then and again as its buildings' findings arrive, on the cores the feed
  * needs. The items' own verdicts never wait; they are computed in the poll.
  *
- * <p>The feed counts as caught up once no poll has been full for {@code quiet} (3 s: while behind, the consumer polls
+ * <p>The feed counts as caught up once no such poll has come for {@code quiet} (3 s: while behind, the consumer polls
  * again as soon as a poll is stored, well within that).
  */
 @Component
@@ -23,25 +24,31 @@ public class FeedBacklog {
 
     private final LongSupplier nanoTime;
     private final long quietNanos;
+    private final Duration behindAfter;
     private volatile long lastFullPollNanos;
     private volatile boolean anyFullPoll;
 
     @Autowired
-    FeedBacklog(MeterRegistry meters, @Value("${tijian.evaluation.backlog-quiet:PT3S}") Duration quiet) {
-        this(System::nanoTime, quiet);
+    FeedBacklog(MeterRegistry meters, @Value("${tijian.evaluation.backlog-quiet:PT3S}") Duration quiet,
+            @Value("${tijian.evaluation.backlog-age:PT10S}") Duration behindAfter) {
+        this(System::nanoTime, quiet, behindAfter);
         Gauge.builder("tijian.evaluation.feed.catching.up", this, b -> b.catchingUp() ? 1 : 0)
                 .description("1 while evaluation catches up with intake's feed (its polls come back full)")
                 .register(meters);
     }
 
-    FeedBacklog(LongSupplier nanoTime, Duration quiet) {
+    FeedBacklog(LongSupplier nanoTime, Duration quiet, Duration behindAfter) {
         this.nanoTime = nanoTime;
         this.quietNanos = quiet.toNanos();
+        this.behindAfter = behindAfter;
     }
 
-    /** A poll of {@code records} came in; {@code maxRecords} is the most a poll may bring. */
-    public void polled(int records, int maxRecords) {
-        if (records >= maxRecords) {
+    /**
+     * A poll of {@code records} came in; {@code maxRecords} is the most a poll may bring, {@code oldestWaited} how long
+     * its oldest record had been on the topic.
+     */
+    public void polled(int records, int maxRecords, Duration oldestWaited) {
+        if (records >= maxRecords || oldestWaited.compareTo(behindAfter) >= 0) {
             lastFullPollNanos = nanoTime.getAsLong();
             anyFullPoll = true;
         }

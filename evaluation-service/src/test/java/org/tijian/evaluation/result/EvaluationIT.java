@@ -211,12 +211,12 @@ class EvaluationIT {
     @Test
     void whileEvaluationCatchesUpWithTheFeedMarksWaitAndOnceItHasCaughtUpTheyAreTaken() {
         ResultKey key = new ResultKey(2025, "U01", area());
-        backlog.polled(2_000, 2_000);
+        backlog.polled(2_000, 2_000, Duration.ZERO);
         pending.mark(Map.of(key, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).block(WAIT);
 
         // settle (1 s) and the rounds' interval (0.5 s) would have let a round take it within 1.5 s
         await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5)).until(() -> {
-            backlog.polled(2_000, 2_000);
+            backlog.polled(2_000, 2_000, Duration.ZERO);
             return waiting(key) == 1;
         });
         assertThat(backlog.catchingUp()).isTrue();
