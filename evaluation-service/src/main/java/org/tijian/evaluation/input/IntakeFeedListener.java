@@ -49,6 +49,17 @@ final class IntakeFeedListener {
     private static final Logger log = LoggerFactory.getLogger(IntakeFeedListener.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
+    /** Per event class, the accessors of its required fields: looked up once, not for every record of a poll. */
+    private static final ClassValue<List<Method>> REQUIRED_ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .filter(component -> !component.isAnnotationPresent(MayBeNull.class))
+                    .map(RecordComponent::getAccessor)
+                    .toList();
+        }
+    };
+
     private final R2dbcIntakeInbox inbox;
     private final IndicatorIndexService catalog;
     private final EvaluationRoundService rounds;
@@ -174,17 +185,6 @@ final class IntakeFeedListener {
         }
         return event;
     }
-
-    /** Per event class, the accessors of its required fields: looked up once, not for every record of a poll. */
-    private static final ClassValue<List<Method>> REQUIRED_ACCESSORS = new ClassValue<>() {
-        @Override
-        protected List<Method> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents())
-                    .filter(component -> !component.isAnnotationPresent(MayBeNull.class))
-                    .map(RecordComponent::getAccessor)
-                    .toList();
-        }
-    };
 
     private void count(String kind, long amount) {
         if (amount > 0) {
