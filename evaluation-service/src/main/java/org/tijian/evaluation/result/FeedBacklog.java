@@ -1,12 +1,7 @@
 package org.tijian.evaluation.result;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Whether evaluation is catching up with intake's feed (a replay of the year, a restart after an outage): a poll came
@@ -17,9 +12,8 @@ import org.springframework.stereotype.Component;
  * needs. The items' own verdicts never wait; they are computed in the poll.
  *
  * <p>The feed counts as caught up once no such poll has come for {@code quiet} (3 s: while behind, the consumer polls
- * again as soon as a poll is stored, well within that).
+ * again as soon as a poll is stored, well within that). Wired by {@link FeedBacklogConfiguration}.
  */
-@Component
 public class FeedBacklog {
 
     private final LongSupplier nanoTime;
@@ -27,15 +21,6 @@ public class FeedBacklog {
     private final Duration behindAfter;
     private volatile long lastFullPollNanos;
     private volatile boolean anyFullPoll;
-
-    @Autowired
-    FeedBacklog(MeterRegistry meters, @Value("${tijian.evaluation.backlog-quiet:PT3S}") Duration quiet,
-            @Value("${tijian.evaluation.backlog-age:PT10S}") Duration behindAfter) {
-        this(System::nanoTime, quiet, behindAfter);
-        Gauge.builder("tijian.evaluation.feed.catching.up", this, b -> b.catchingUp() ? 1 : 0)
-                .description("1 while evaluation catches up with intake's feed (its polls come back full)")
-                .register(meters);
-    }
 
     FeedBacklog(LongSupplier nanoTime, Duration quiet, Duration behindAfter) {
         this.nanoTime = nanoTime;
