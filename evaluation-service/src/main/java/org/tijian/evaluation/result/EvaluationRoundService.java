@@ -145,11 +145,16 @@ public class EvaluationRoundService {
 
     /** @return how many pending results the round claimed */
     Mono<Integer> round() {
-        Duration waited = backlog.catchingUp() ? backlogSettle : settle;
-        return transaction.transactional(rounds.claim(roundSize, waited.toNanos() / 1_000)
-                        .flatMap(claimed -> claimed.isEmpty() ? Mono.just(0)
-                                : catalog.current().flatMap(index -> compute(claimed, index)).thenReturn(claimed.size())))
-                .defaultIfEmpty(0);
+        // deferred: drain() repeats this Mono, and each round must ask again whether the feed is behind (a drain begun
+        // before a replay's first polls otherwise went on with the short settle through the whole replay)
+        return Mono.defer(() -> {
+            Duration waited = backlog.catchingUp() ? backlogSettle : settle;
+            return transaction.transactional(rounds.claim(roundSize, waited.toNanos() / 1_000)
+                            .flatMap(claimed -> claimed.isEmpty() ? Mono.just(0)
+                                    : catalog.current().flatMap(index -> compute(claimed, index))
+                                            .thenReturn(claimed.size())))
+                    .defaultIfEmpty(0);
+        });
     }
 
     private Mono<Void> compute(List<Pending> marks, IndicatorIndex index) {
