@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.EventType;
@@ -88,20 +88,22 @@ final class IntakeFeedListener {
 
     Consumer<Message<List<byte[]>>> observations() {
         return batch -> {
-            backlog.polled(batch.getPayload().size(), maxPollRecords, oldestWaited(batch));
-            accept(batch, Topics.INTAKE_OBSERVATIONS, OBSERVATIONS_BINDING);
+            List<PolledRecord> records = PolledRecord.all(batch, Topics.INTAKE_OBSERVATIONS);
+            backlog.polled(records.size(), maxPollRecords, oldestWaited(records));
+            accept(records, Topics.INTAKE_OBSERVATIONS, OBSERVATIONS_BINDING);
         };
     }
 
     Consumer<Message<List<byte[]>>> submissions() {
-        return batch -> accept(batch, Topics.INTAKE_SUBMISSIONS, SUBMISSIONS_BINDING);
+        return batch -> accept(PolledRecord.all(batch, Topics.INTAKE_SUBMISSIONS), Topics.INTAKE_SUBMISSIONS,
+                SUBMISSIONS_BINDING);
     }
 
-    private void accept(Message<List<byte[]>> batch, String topic, String binding) {
+    private void accept(List<PolledRecord> records, String topic, String binding) {
         IntakePoll poll = IntakePoll.empty();
         List<DeadLetter> rejected = new ArrayList<>();
         int ignored = 0;
-        for (PolledRecord record : PolledRecord.all(batch, topic)) {
+        for (PolledRecord record : records) {
             try {
                 if (!read(record, poll)) {
                     ignored++;
@@ -114,7 +116,7 @@ final class IntakeFeedListener {
             transaction.transactional(catalog.current().flatMap(index -> inbox.store(poll, index)
                     .flatMap(touched -> rounds.evaluateNow(touched, index)))).block(TIMEOUT);
         } catch (RuntimeException e) {
-            log.warn("could not store a poll of {} records of {}; it is retried: {}", batch.getPayload().size(), topic,
+            log.warn("could not store a poll of {} records of {}; it is retried: {}", records.size(), topic,
                     DeadLetter.firstLine(String.valueOf(e.getMessage())));
             throw e;
         }
@@ -130,18 +132,11 @@ final class IntakeFeedListener {
         count("rejected", rejected.size());
     }
 
-    /** How long the poll's oldest record had been on the topic (by the record's timestamp). */
-    private static Duration oldestWaited(Message<List<byte[]>> batch) {
-        long oldest = Long.MAX_VALUE;
-        if (batch.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP) instanceof List<?> timestamps) {
-            for (Object t : timestamps) {
-                if (t instanceof Long millis) {
-                    oldest = Math.min(oldest, millis);
-                }
-            }
-        }
-        return oldest == Long.MAX_VALUE ? Duration.ZERO
-                : Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest));
+    /** How long the poll's oldest record had been on the topic (by the records' timestamps). */
+    private static Duration oldestWaited(List<PolledRecord> records) {
+        return records.stream().map(PolledRecord::timestamp).filter(Objects::nonNull).min(Long::compare)
+                .map(oldest -> Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldest)))
+                .orElse(Duration.ZERO);
     }
 
     /** @return false for an event evaluation does not use (public feedback) */

@@ -19,13 +19,13 @@ public class FeedBacklog {
     private final LongSupplier nanoTime;
     private final long quietNanos;
     private final Duration behindAfter;
-    private volatile long lastFullPollNanos;
-    private volatile boolean anyFullPoll;
+    private volatile long lastBehindPollNanos;
 
     FeedBacklog(LongSupplier nanoTime, Duration quiet, Duration behindAfter) {
         this.nanoTime = nanoTime;
         this.quietNanos = quiet.toNanos();
         this.behindAfter = behindAfter;
+        this.lastBehindPollNanos = nanoTime.getAsLong() - quietNanos;
     }
 
     /**
@@ -34,12 +34,11 @@ public class FeedBacklog {
      */
     public void polled(int records, int maxRecords, Duration oldestWaited) {
         if (records >= maxRecords || oldestWaited.compareTo(behindAfter) >= 0) {
-            lastFullPollNanos = nanoTime.getAsLong();
-            anyFullPoll = true;
+            lastBehindPollNanos = nanoTime.getAsLong();
         }
     }
 
     public boolean catchingUp() {
-        return anyFullPoll && nanoTime.getAsLong() - lastFullPollNanos < quietNanos;
+        return nanoTime.getAsLong() - lastBehindPollNanos < quietNanos;
     }
 }

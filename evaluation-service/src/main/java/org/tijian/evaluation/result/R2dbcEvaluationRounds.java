@@ -62,7 +62,7 @@ class R2dbcEvaluationRounds {
                         -- the queue by marked_at walked all of it while nothing had settled, 0.1 s per claim
                         -- with 850,000 marks waiting out a replay)
                         deepest as (
-                          select l.rank from generate_series(6, 0, -1) as l(rank), settled
+                          select l.rank from generate_series(:deepestRank, 0, -1) as l(rank), settled
                           cross join lateral (select p.marked_at from evaluation_pending p where p.level_rank = l.rank
                                               order by p.id limit 1) oldest
                           where oldest.marked_at <= settled.before order by l.rank desc limit 1),
@@ -81,7 +81,7 @@ class R2dbcEvaluationRounds {
                         where p.id in (select id from picked union select id from duplicates)
                         returning p.check_year, p.indicator_code, p.area_code, p.level_rank,
                           cast(extract(epoch from p.marked_at) * 1000000 as bigint) as marked_at, p.traceparent""")
-                .bind("limit", limit).bind("settle", settleMicros)
+                .bind("limit", limit).bind("settle", settleMicros).bind("deepestRank", AreaLevel.BUILDING.ordinal())
                 .map(row -> new Pending(new ResultKey(row.get("check_year", Integer.class),
                         row.get("indicator_code", String.class), row.get("area_code", String.class)),
                         row.get("level_rank", Short.class), row.get("marked_at", Long.class),

@@ -13,9 +13,10 @@ import org.springframework.messaging.MessageHeaders;
  * One record of a poll that a batch consumer received as raw bytes ({@code batch-mode} with
  * {@code use-native-decoding}), with where it came from and its own headers.
  *
+ * @param timestamp the record's timestamp (epoch milliseconds), null if the poll did not carry it
  * @param value null for a deletion (tombstone)
  */
-public record PolledRecord(String topic, Integer partition, Long offset, byte[] key, byte[] value,
+public record PolledRecord(String topic, Integer partition, Long offset, Long timestamp, byte[] key, byte[] value,
         Map<String, Object> headers) {
 
     public String keyText() {
@@ -38,6 +39,7 @@ public record PolledRecord(String topic, Integer partition, Long offset, byte[] 
         List<?> topics = list(headers.get(KafkaHeaders.RECEIVED_TOPIC));
         List<?> partitions = list(headers.get(KafkaHeaders.RECEIVED_PARTITION));
         List<?> offsets = list(headers.get(KafkaHeaders.OFFSET));
+        List<?> timestamps = list(headers.get(KafkaHeaders.RECEIVED_TIMESTAMP));
         List<?> recordHeaders = list(headers.get(KafkaHeaders.BATCH_CONVERTED_HEADERS));
         List<PolledRecord> records = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
@@ -52,6 +54,7 @@ public record PolledRecord(String topic, Integer partition, Long offset, byte[] 
                     at(topics, i) instanceof String received ? received : topic,
                     at(partitions, i) instanceof Integer partition ? partition : null,
                     at(offsets, i) instanceof Long offset ? offset : null,
+                    at(timestamps, i) instanceof Long timestamp ? timestamp : null,
                     bytes(at(keys, i)),
                     value instanceof byte[] bytes ? bytes : null,
                     own));

@@ -40,7 +40,7 @@ class CatalogPollTest {
     private final List<PolledRecord> records = new ArrayList<>();
 
     private void record(String key, String value) {
-        records.add(new PolledRecord("catalog.test.v1", 0, (long) records.size(), key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+        records.add(new PolledRecord("catalog.test.v1", 0, (long) records.size(), null, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8), java.util.Map.of()));
     }
 
