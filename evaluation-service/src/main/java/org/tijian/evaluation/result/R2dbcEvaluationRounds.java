@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.tijian.contracts.AreaLevel;
+import org.tijian.contracts.Verdict;
 import org.tijian.evaluation.indicator.CityClassification;
-import org.tijian.evaluation.result.ResultInputs.ChildTotals;
+import org.tijian.evaluation.result.ResultInputs.ChildResult;
 import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
 import org.tijian.evaluation.result.ResultInputs.ReportedValue;
 import reactor.core.publisher.Mono;
@@ -200,42 +201,29 @@ class R2dbcEvaluationRounds {
     }
 
     /**
-     * The sums of the current results of each key's children ({@link ChildTotals}), taken here: the service gets one
-     * row per key, not one per child (a compound's 28 buildings for each of its ten housing counts: 10.8 million rows
-     * in a ten-million replay). The keys are grouped by area, and each child's results are read with one index range
-     * scan, those of indicators the round does not compute dropped after it: asking the index for
-     * {@code indicator_code = any(...)} descended it once per child and indicator.
+     * The current results of each key's children. The keys are grouped by area: each child is looked up once for all
+     * the indicators of its parent in the round (a compound's ten housing counts), not once per indicator.
      */
-    Mono<Map<ResultKey, ChildTotals>> children(Collection<ResultKey> keys) {
+    Mono<Map<ResultKey, List<ChildResult>>> children(Collection<ResultKey> keys) {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
         return keyed("""
-                        select p.y, r.indicator_code as i, p.a,
-                          cast(sum(coalesce(r.items_failing, 0)) as bigint) as items_failing,
-                          count(*) filter (where r.verdict <> 'NO_DATA' and r.value is not null) as values_reporting,
-                          sum(r.value) filter (where r.verdict <> 'NO_DATA' and r.value is not null) as value_sum,
-                          cast(coalesce(sum(coalesce(r.items_surveyed, 1))
-                            filter (where r.verdict <> 'NO_DATA' and r.value is not null), 0) as bigint) as items_reporting,
-                          count(*) filter (where r.verdict <> 'NO_DATA' and r.numerator is not null
-                                             and r.denominator is not null) as ratios_reporting,
-                          sum(r.numerator) filter (where r.verdict <> 'NO_DATA' and r.numerator is not null
-                                                     and r.denominator is not null) as numerator_sum,
-                          sum(r.denominator) filter (where r.verdict <> 'NO_DATA' and r.numerator is not null
-                                                       and r.denominator is not null) as denominator_sum
+                        select p.y, r.indicator_code as i, p.a, r.area_code as child, r.verdict, r.value, r.numerator,
+                          r.denominator, r.items_failing, r.items_surveyed
                         from (select k.y, k.a, array_agg(k.i) as indicators from %s group by k.y, k.a) p
                         cross join lateral (
                           select r.* from area c
                           join indicator_result r on r.check_year = p.y and r.area_code = c.code
-                          where c.parent_code = p.a offset 0) r
-                        where r.indicator_code = any(p.indicators)
-                        group by p.y, r.indicator_code, p.a"""
+                            and r.indicator_code = any(p.indicators)
+                          where c.parent_code = p.a offset 0) r"""
                         .formatted(R2dbcPendingResults.KEYS), keys)
-                .map(row -> Map.entry(key(row), new ChildTotals(row.get("items_failing", Long.class),
-                        row.get("values_reporting", Long.class), row.get("value_sum", BigDecimal.class),
-                        row.get("items_reporting", Long.class), row.get("ratios_reporting", Long.class),
-                        row.get("numerator_sum", BigDecimal.class), row.get("denominator_sum", BigDecimal.class))))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .map(row -> Map.entry(key(row), new ChildResult(row.get("child", String.class),
+                        Verdict.valueOf(row.get("verdict", String.class)), row.get("value", BigDecimal.class),
+                        row.get("numerator", BigDecimal.class), row.get("denominator", BigDecimal.class),
+                        row.get("items_failing", Long.class), row.get("items_surveyed", Long.class))))
+                .all().collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(R2dbcEvaluationRounds::lists);
     }
 
     /**
