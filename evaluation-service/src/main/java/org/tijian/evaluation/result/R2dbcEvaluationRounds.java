@@ -81,7 +81,7 @@ class R2dbcEvaluationRounds {
                         where p.id in (select id from picked union select id from duplicates)
                         returning p.check_year, p.indicator_code, p.area_code, p.level_rank,
                           cast(extract(epoch from p.marked_at) * 1000000 as bigint) as marked_at, p.traceparent""")
-                .bind("limit", limit).bind("settle", settleMicros).bind("deepestRank", AreaLevel.BUILDING.ordinal())
+                .bind("limit", limit).bind("settle", settleMicros).bind("deepestRank", R2dbcPendingResults.DEEPEST_RANK)
                 .map(row -> new Pending(new ResultKey(row.get("check_year", Integer.class),
                         row.get("indicator_code", String.class), row.get("area_code", String.class)),
                         row.get("level_rank", Short.class), row.get("marked_at", Long.class),

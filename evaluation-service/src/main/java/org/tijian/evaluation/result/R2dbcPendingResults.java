@@ -6,11 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.tijian.contracts.AreaLevel;
 import reactor.core.publisher.Mono;
 
 /** The queue of results to compute (again): {@code evaluation_pending}, ordered by the level of the area. */
 @Repository
 public class R2dbcPendingResults {
+
+    /**
+     * The queue's deepest level: the claim looks no deeper, and an area the tree does not hold is marked at it (as a
+     * building, the level items are usually found at).
+     */
+    static final int DEEPEST_RANK = AreaLevel.BUILDING.ordinal();
 
     static final String KEYS = "unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[])) as k(y, i, a)";
 
@@ -36,7 +43,7 @@ public class R2dbcPendingResults {
         List<ResultKey> keys = new ArrayList<>(traces.keySet());
         return keyed(db, """
                         insert into evaluation_pending (check_year, indicator_code, area_code, level_rank, traceparent)
-                        select k.y, k.i, k.a, coalesce(a.level_rank, 6), k.t
+                        select k.y, k.i, k.a, coalesce(a.level_rank, :deepestRank), k.t
                         from unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[]),
                                     cast(:traces as text[])) as k(y, i, a, t)
                         left join area a on a.code = k.a
@@ -44,6 +51,7 @@ public class R2dbcPendingResults {
                                             and p.indicator_code = k.i and p.area_code = k.a
                                           for update skip locked)""", keys)
                 .bind("traces", keys.stream().map(traces::get).toArray(String[]::new))
+                .bind("deepestRank", DEEPEST_RANK)
                 .then();
     }
 

@@ -72,7 +72,7 @@ public class ReevaluationService {
                           returning id, indicator_code, check_year),
                         marked as (
                           insert into evaluation_pending (check_year, indicator_code, area_code, level_rank)
-                          select r.check_year, r.indicator_code, r.area_code, coalesce(a.level_rank, 6)
+                          select r.check_year, r.indicator_code, r.area_code, coalesce(a.level_rank, :deepestRank)
                           from request q join indicator_result r
                             on r.check_year = q.check_year and r.indicator_code = q.indicator_code
                           left join area a on a.code = r.area_code
@@ -81,6 +81,7 @@ public class ReevaluationService {
                           results_judged = (select count(*) from marked)
                         where id = (select id from request)
                         returning indicator_code, check_year, results_judged""")
+                .bind("deepestRank", R2dbcPendingResults.DEEPEST_RANK)
                 .map(row -> {
                     log.info("re-evaluating {} {}: {} results marked", row.get("indicator_code", String.class),
                             row.get("check_year", Integer.class), row.get("results_judged", Long.class));
