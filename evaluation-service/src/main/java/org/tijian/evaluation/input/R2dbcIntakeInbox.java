@@ -3,6 +3,8 @@ package org.tijian.evaluation.input;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.tijian.contracts.intake.SubmissionAccepted;
 import org.tijian.evaluation.result.IndicatorIndex;
 import org.tijian.evaluation.result.R2dbcPendingResults;
 import org.tijian.evaluation.result.ResultKey;
+import org.tijian.evaluation.result.TouchedResults;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,29 +39,42 @@ class R2dbcIntakeInbox {
         this.db = db;
     }
 
-    /** @return the results the poll's values, findings and withdrawals touch, with their cause's traceparent */
-    Mono<Map<ResultKey, String>> store(IntakePoll poll, IndicatorIndex index) {
+    /**
+     * @return the results the poll's values, findings and withdrawals touch, with their cause's traceparent and the
+     *     poll's own current findings
+     */
+    Mono<TouchedResults> store(IntakePoll poll, IndicatorIndex index) {
         Map<ResultKey, String> touched = new LinkedHashMap<>();
+        Set<ResultKey> readBack = new LinkedHashSet<>();
         for (ObservationAccepted v : poll.values()) {
             index.usingElement(v.dataElement()).forEach(i -> touched.putIfAbsent(
                     new ResultKey(v.checkYear(), i.code(), v.areaCode()), poll.traceOf(v)));
         }
         for (FindingReported f : poll.findings()) {
-            touched.putIfAbsent(new ResultKey(f.checkYear(), f.indicatorCode(), f.areaCode()), poll.traceOf(f));
+            ResultKey key = new ResultKey(f.checkYear(), f.indicatorCode(), f.areaCode());
+            touched.putIfAbsent(key, poll.traceOf(f));
+            IndicatorDefined indicator = index.find(f.indicatorCode());
+            if (indicator == null || indicator.retired()) {
+                readBack.add(key);
+            }
         }
         for (ObservationWithdrawn w : poll.withdrawals()) {
             if (w.kind() == ObservationKind.VALUE) {
                 index.usingElement(w.subject()).forEach(i -> touched.putIfAbsent(
                         new ResultKey(w.checkYear(), i.code(), w.areaCode()), poll.traceOf(w)));
             } else if (w.kind() == ObservationKind.FINDING) {
-                touched.putIfAbsent(new ResultKey(w.checkYear(), w.subject(), w.areaCode()), poll.traceOf(w));
+                ResultKey key = new ResultKey(w.checkYear(), w.subject(), w.areaCode());
+                touched.putIfAbsent(key, poll.traceOf(w));
+                readBack.add(key);
             }
         }
+        TouchedResults result = new TouchedResults(touched, PollFindings.current(poll.findings(), readBack));
         return values(poll.values())
                 .then(findings(poll.findings()))
                 .then(withdrawals(poll.withdrawals()))
+                .then(readBack(readBack))
                 .then(coverage(poll.submissions(), index))
-                .thenReturn(touched);
+                .thenReturn(result);
     }
 
     private Mono<Void> values(List<ObservationAccepted> values) {
@@ -135,6 +151,22 @@ class R2dbcIntakeInbox {
                 .bind("b", column(withdrawals, ObservationWithdrawn::batchId, UUID[]::new))
                 .bind("n", column(withdrawals, ObservationWithdrawn::rowNo, Integer[]::new))
                 .bind("t", column(withdrawals, w -> R2dbcPendingResults.epochMicros(w.withdrawnAt()), Long[]::new))
+                .then();
+    }
+
+    /** Keys whose findings a later poll must read back (see {@code V8__finding_keys_read_back.sql}). */
+    private Mono<Void> readBack(Set<ResultKey> keys) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("""
+                        insert into finding_key_read_back (check_year, indicator_code, area_code)
+                        select distinct y, i, a
+                        from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[])) as k(y, i, a)
+                        on conflict do nothing""")
+                .bind("y", keys.stream().map(ResultKey::checkYear).toArray(Integer[]::new))
+                .bind("i", keys.stream().map(ResultKey::indicatorCode).toArray(String[]::new))
+                .bind("a", keys.stream().map(ResultKey::areaCode).toArray(String[]::new))
                 .then();
     }
 

@@ -131,16 +131,18 @@ public class EvaluationRoundService {
      * Computes the results an intake poll touched inside the poll's transaction, as a round would but without the
      * queue: the item's own verdict is published as soon as the poll commits. What that changes above is marked for
      * the rounds. A round computing the same result at the same time makes one of the two transactions fail on the
-     * result's unique key or its history's (result, version) key; that one is retried.
+     * result's unique key or its history's (result, version) key; that one is retried. A result without a current
+     * version is computed from the poll's own findings where they are all its findings (see {@link TouchedResults}).
      */
-    public Mono<Void> evaluateNow(Map<ResultKey, String> touched, IndicatorIndex index) {
-        if (touched.isEmpty()) {
+    public Mono<Void> evaluateNow(TouchedResults touched, IndicatorIndex index) {
+        if (touched.traces().isEmpty()) {
             return Mono.empty();
         }
         long arrivedAt = R2dbcPendingResults.epochMicros(Instant.now());
-        List<Pending> marks = new ArrayList<>(touched.size());
-        touched.forEach((key, trace) -> marks.add(new Pending(key, AreaLevel.BUILDING.ordinal(), arrivedAt, trace)));
-        return compute(marks, index);
+        List<Pending> marks = new ArrayList<>(touched.traces().size());
+        touched.traces().forEach((key, trace) -> marks.add(new Pending(key, AreaLevel.BUILDING.ordinal(), arrivedAt,
+                trace)));
+        return compute(marks, index, touched.pollFindings());
     }
 
     /** @return how many pending results the round claimed */
@@ -151,13 +153,14 @@ public class EvaluationRoundService {
             Duration waited = backlog.catchingUp() ? backlogSettle : settle;
             return transaction.transactional(rounds.claim(roundSize, waited.toNanos() / 1_000)
                             .flatMap(claimed -> claimed.isEmpty() ? Mono.just(0)
-                                    : catalog.current().flatMap(index -> compute(claimed, index))
+                                    : catalog.current().flatMap(index -> compute(claimed, index, Map.of()))
                                             .thenReturn(claimed.size())))
                     .defaultIfEmpty(0);
         });
     }
 
-    private Mono<Void> compute(List<Pending> marks, IndicatorIndex index) {
+    private Mono<Void> compute(List<Pending> marks, IndicatorIndex index,
+            Map<ResultKey, List<ReportedFinding>> pollFindings) {
         Map<ResultKey, Pending> oldestMarks = new LinkedHashMap<>();
         marks.forEach(mark -> oldestMarks.merge(mark.key(), mark,
                 (a, b) -> a.markedAtMicros() <= b.markedAtMicros() ? a : b));
@@ -173,7 +176,7 @@ public class EvaluationRoundService {
         indicators.keySet().forEach(k -> areaCodes.add(k.areaCode()));
         return rounds.areas(areaCodes)
                 .map(known -> RoundPlan.of(indicators, known))
-                .flatMap(this::readInputs)
+                .flatMap(plan -> readInputs(plan, pollFindings))
                 .flatMap(inputs -> {
                     Outcome outcome = decide(claimed, inputs);
                     if (log.isDebugEnabled()) {
@@ -240,21 +243,52 @@ public class EvaluationRoundService {
         }
     }
 
-    private Mono<RoundInputs> readInputs(RoundPlan plan) {
+    private Mono<RoundInputs> readInputs(RoundPlan plan, Map<ResultKey, List<ReportedFinding>> pollFindings) {
+        return rounds.current(plan.indicators().keySet())
+                .flatMap(current -> findings(plan, pollFindings, current)
+                        .flatMap(findings -> readOtherInputs(plan, current, findings)));
+    }
+
+    /**
+     * The current findings of the round's item counts. Those of a result without a current version that the poll
+     * reported are the poll's own, unless the inbox recorded the key for reading back: no finding stored before
+     * this poll went without a result (a replay's findings are nearly all first ones, and reading them back was a
+     * tenth of its database time).
+     */
+    private Mono<Map<ResultKey, List<ReportedFinding>>> findings(RoundPlan plan,
+            Map<ResultKey, List<ReportedFinding>> pollFindings, Map<ResultKey, IndicatorResult> current) {
+        Set<ResultKey> first = new LinkedHashSet<>();
+        for (ResultKey key : plan.itemLevels().keySet()) {
+            if (pollFindings.containsKey(key) && !current.containsKey(key)) {
+                first.add(key);
+            }
+        }
+        Mono<Set<ResultKey>> readBack = first.isEmpty() ? Mono.just(Set.of()) : rounds.recordedForReadingBack(first);
+        return readBack.flatMap(recorded -> {
+            first.removeAll(recorded);
+            Set<ResultKey> stored = new LinkedHashSet<>(plan.itemLevels().keySet());
+            stored.removeAll(first);
+            return rounds.findings(stored).map(read -> {
+                Map<ResultKey, List<ReportedFinding>> findings = new HashMap<>(read);
+                first.forEach(key -> findings.put(key, pollFindings.get(key)));
+                return findings;
+            });
+        });
+    }
+
+    private Mono<RoundInputs> readOtherInputs(RoundPlan plan, Map<ResultKey, IndicatorResult> current,
+            Map<ResultKey, List<ReportedFinding>> findings) {
         // An item with a finding fails whatever surveys covered and whatever last year said: only the others (and
         // the areas above the items) need the coverage and last year's results.
-        return rounds.findings(plan.itemLevels().keySet()).flatMap(findings -> {
-            Map<ResultKey, AreaLevel> surveyed = new HashMap<>(plan.itemLevels());
-            surveyed.keySet().removeIf(key -> !plan.aggregates().contains(key) && findings.containsKey(key));
-            Set<ResultKey> withoutFinding = new LinkedHashSet<>(plan.itemLevels().keySet());
-            withoutFinding.removeAll(findings.keySet());
-            withoutFinding.removeAll(plan.aggregates());
-            return Mono.zip(rounds.current(plan.indicators().keySet()), rounds.withResultLastYear(withoutFinding),
-                            rounds.values(plan.elements()), rounds.children(plan.withChildren()),
-                            rounds.coverage(surveyed, plan.aggregates()))
-                    .map(read -> new RoundInputs(plan, read.getT1(), read.getT2(), read.getT3(), findings,
-                            read.getT4(), read.getT5()));
-        });
+        Map<ResultKey, AreaLevel> surveyed = new HashMap<>(plan.itemLevels());
+        surveyed.keySet().removeIf(key -> !plan.aggregates().contains(key) && findings.containsKey(key));
+        Set<ResultKey> withoutFinding = new LinkedHashSet<>(plan.itemLevels().keySet());
+        withoutFinding.removeAll(findings.keySet());
+        withoutFinding.removeAll(plan.aggregates());
+        return Mono.zip(rounds.withResultLastYear(withoutFinding), rounds.values(plan.elements()),
+                        rounds.children(plan.withChildren()), rounds.coverage(surveyed, plan.aggregates()))
+                .map(read -> new RoundInputs(plan, current, read.getT1(), read.getT2(), findings, read.getT3(),
+                        read.getT4()));
     }
 
     /** What a round writes: the changed results, which of them are new versions, the parents to mark. */

@@ -13,10 +13,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class R2dbcPendingResults {
 
-    /**
-     * The queue's deepest level: the claim looks no deeper, and an area the tree does not hold is marked at it (as a
-     * building, the level items are usually found at).
-     */
+    /** The queue's deepest level: an area the tree does not hold is marked at it (as a building, where items are). */
     static final int DEEPEST_RANK = AreaLevel.BUILDING.ordinal();
 
     static final String KEYS = "unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[])) as k(y, i, a)";

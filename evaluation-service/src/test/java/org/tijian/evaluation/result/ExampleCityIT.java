@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.tijian.contracts.Topics;
 import org.tijian.evaluation.EvaluationApi;
 import org.tijian.evaluation.IntakeEvents;
@@ -62,6 +64,9 @@ class ExampleCityIT {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    DatabaseClient db;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -315,6 +320,41 @@ class ExampleCityIT {
             assertThat(fixed.areaLevel()).isEqualTo(org.tijian.contracts.AreaLevel.BUILDING);
         }
         assertThat(results(2025, notSurveyed)).noneMatch(r -> "H04".equals(r.get("indicatorCode")));
+    }
+
+    @Test
+    void aBuildingsFirstFindingsAreAllItsFindingsUnlessAWithdrawalOrAnUnknownIndicatorCameFirst() {
+        int year = 2025;
+        // two findings of one building: whether they arrive in one poll (computed from the poll alone) or in two
+        // (the second read back with the first), the building fails once, on both
+        String twoFindings = building(COMPOUND_C1A, 1);
+        UUID pipe = finding(year, "H06", twoFindings, "DAMAGED_PIPELINE");
+        UUID drain = finding(year, "H06", twoFindings, "DAMAGED_DRAIN");
+        awaitResults(year, List.of(fail(twoFindings, "H06", "1", "1")));
+        assertThat(result(year, twoFindings, "H06").get("observationIds"))
+                .isEqualTo(java.util.stream.Stream.of(pipe, drain).sorted().map(UUID::toString).toList());
+
+        // a withdrawal that arrives before its finding: the finding, alone in a later poll, still does not count
+        String withdrawnFirst = building(COMPOUND_C1A, 2);
+        UUID early = UUID.randomUUID();
+        withdraw(year, early, ObservationKind.FINDING, "H06", withdrawnFirst);
+        awaitStored("select count(*) as n from withdrawal where observation_id = :id", early);
+        FindingReported late = findingEvent(early, year, "H06", withdrawnFirst, "DAMAGED_PIPELINE");
+        send(late, withdrawnFirst);
+        // a finding of an indicator the catalog does not hold is stored, and its key recorded for reading back
+        UUID unknown = finding(year, "XX99", withdrawnFirst, "UNKNOWN_HAZARD");
+        // keyed by the building: consumed after the findings before it
+        finding(year, "H07", withdrawnFirst, "AGE_FRIENDLY_RETROFIT_NEEDED");
+        awaitResults(year, List.of(fail(withdrawnFirst, "H07", "1", "1")));
+        assertThat(results(year, withdrawnFirst)).noneMatch(r -> "H06".equals(r.get("indicatorCode")));
+        awaitStored("select count(*) as n from finding f join finding_key_read_back b on b.check_year = f.check_year"
+                + " and b.indicator_code = f.indicator_code and b.area_code = f.area_code where f.finding_id = :id",
+                unknown);
+    }
+
+    private void awaitStored(String countQuery, UUID id) {
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> db.sql(countQuery).bind("id", id)
+                .map(row -> row.get("n", Long.class)).one().block() == 1L);
     }
 
     // --- expectations
