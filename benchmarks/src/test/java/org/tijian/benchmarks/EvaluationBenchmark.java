@@ -66,6 +66,11 @@ class EvaluationBenchmark {
     private static final int PORT_OFFSET = Integer.getInteger("benchmark.portOffset", 1500);
     private static final int REPLAY_LIMIT_MINUTES = Integer.getInteger("benchmark.evaluation.replayLimitMinutes", 120);
     private static final String SHARED_BUFFERS = System.getProperty("benchmark.evaluation.sharedBuffers", "2GB");
+    /**
+     * A province's replay writes about 25 GB of WAL: at 4GB a checkpoint came every 2 GB (12 in the replay, 1.2 million
+     * full-page images, 40 % of the WAL) and the 16 MB of WAL buffers were full 230,000 times.
+     */
+    private static final String MAX_WAL_SIZE = System.getProperty("benchmark.evaluation.maxWalSize", "16GB");
     private static final String EVALUATION = "evaluation-service";
     private static final String[] HOUSING = {"H01", "H02", "H03", "H04", "H05", "H06", "H07", "H08", "H09", "H10"};
     private static final String[] FINDING_TYPES = {"STRUCTURAL_HAZARD", "GAS_HAZARD", "STAIRWELL_HAZARD",
@@ -98,6 +103,9 @@ class EvaluationBenchmark {
         PlatformConfig config = IntakeBenchmark.platformConfig(work, PORT_OFFSET, javaOptions)
                 .services(List.of(EVALUATION))
                 .postgresSetting("shared_buffers", SHARED_BUFFERS)
+                .postgresSetting("max_wal_size", MAX_WAL_SIZE)
+                .postgresSetting("checkpoint_timeout", "30min")
+                .postgresSetting("wal_buffers", "64MB")
                 .startupTimeout(Duration.ofMinutes(10))
                 .build();
         progress("starting PostgreSQL, Kafka and evaluation-service in %s", config.dataDir());

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -291,16 +292,20 @@ public class EvaluationRoundService {
                         read.getT4()));
     }
 
-    /** What a round writes: the changed results, which of them are new versions, the parents to mark. */
-    private record Outcome(List<IndicatorResult> changed, List<UUID> newVersions, Map<ResultKey, String> parents,
-            TraceParent trace) {
+    /**
+     * What a round writes: the changed results, which of them are new versions and which had no version before, the
+     * parents to mark.
+     */
+    private record Outcome(List<IndicatorResult> changed, List<UUID> newVersions, Set<UUID> firsts,
+            Map<ResultKey, String> parents, TraceParent trace) {
     }
 
     private Outcome decide(List<Pending> claimed, RoundInputs inputs) {
         Instant now = Instant.now();
         TraceParent trace = claimed.stream().map(Pending::traceparent).filter(t -> t != null)
                 .findFirst().map(t -> TraceParent.parseOrNew(t).child()).orElseGet(TraceParent::newRoot);
-        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), trace);
+        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new LinkedHashMap<>(),
+                trace);
         for (Pending mark : claimed) {
             ResultKey key = mark.key();
             IndicatorDefined indicator = inputs.plan().indicators().get(key);
@@ -323,6 +328,9 @@ public class EvaluationRoundService {
                 continue;
             }
             outcome.changed().add(revised.result());
+            if (current == null) {
+                outcome.firsts().add(revised.result().id());
+            }
             if (revised.change() == Change.NEW_VERSION) {
                 outcome.newVersions().add(revised.result().id());
                 latency.record(R2dbcPendingResults.epochMicros(now) - mark.markedAtMicros(), TimeUnit.MICROSECONDS);
@@ -341,9 +349,9 @@ public class EvaluationRoundService {
     /** The results, their parents' marks and, when there are new versions, the round's one outbox row. */
     private Mono<Void> write(Outcome outcome) {
         if (outcome.newVersions().isEmpty()) {
-            return rounds.save(outcome.changed(), List.of(), 0).then(pending.mark(outcome.parents()));
+            return rounds.save(outcome.changed(), List.of(), outcome.firsts(), 0).then(pending.mark(outcome.parents()));
         }
-        return rounds.nextRoundId().flatMap(roundId -> rounds.save(outcome.changed(), outcome.newVersions(), roundId)
+        return rounds.nextRoundId().flatMap(roundId -> rounds.save(outcome.changed(), outcome.newVersions(), outcome.firsts(), roundId)
                 .then(pending.mark(outcome.parents()))
                 .then(outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
                         "evaluation round " + roundId, ("{\"roundId\":" + roundId + "}").getBytes(StandardCharsets.UTF_8),

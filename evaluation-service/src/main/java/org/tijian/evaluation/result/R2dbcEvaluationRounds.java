@@ -292,8 +292,12 @@ class R2dbcEvaluationRounds {
     /**
      * Inserts or replaces the current results. A new version carries the round and its place in it (the relay
      * publishes it from there); the version it supersedes is first copied to the history, round and place included.
+     *
+     * @param firsts the results that had no current version: inserted plainly (a replay's results nearly all are),
+     *     the others upserted; another transaction that inserted the same result meanwhile makes this one fail on
+     *     the result's unique key either way
      */
-    Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, long roundId) {
+    Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, Set<UUID> firsts, long roundId) {
         if (results.isEmpty()) {
             return Mono.empty();
         }
@@ -314,69 +318,87 @@ class R2dbcEvaluationRounds {
                         on conflict (result_id, version) do nothing""")
                 .bind("ids", superseded)
                 .fetch().rowsUpdated();
-        Mono<Long> upsert = db.sql("""
-                        insert into indicator_result (id, check_year, area_code, indicator_code, version, value, unit,
-                          verdict, standard, gap, explanation, observation_ids, evaluated_at, area_level, evaluation_level,
-                          items_failing, items_surveyed, items_total, numerator, denominator, missing, grade,
-                          standard_revision, detail_zh, severity, round_id, round_position)
-                        select id, y, a, i, ver, val, unit, verdict, std, gap, expl, cast(string_to_array(obs, ',') as uuid[]),
-                          timestamptz 'epoch' + at * interval '1 microsecond', al, el, fail, surv, tot, num, den,
-                          string_to_array(miss, '|'), grade, srev, detail, sev, case when pos is null then null else :round end,
-                          pos
-                        from unnest(cast(:id as uuid[]), cast(:y as int[]), cast(:a as text[]), cast(:i as text[]),
-                          cast(:ver as int[]), cast(:val as numeric[]), cast(:unit as text[]), cast(:verdict as text[]),
-                          cast(:std as text[]), cast(:gap as numeric[]), cast(:expl as text[]), cast(:obs as text[]),
-                          cast(:at as bigint[]), cast(:al as text[]), cast(:el as text[]), cast(:fail as bigint[]),
-                          cast(:surv as bigint[]), cast(:tot as bigint[]), cast(:num as numeric[]), cast(:den as numeric[]),
-                          cast(:miss as text[]), cast(:grade as text[]), cast(:srev as bigint[]), cast(:detail as text[]),
-                          cast(:sev as text[]), cast(:pos as int[]))
-                          as u(id, y, a, i, ver, val, unit, verdict, std, gap, expl, obs, at, al, el, fail, surv, tot, num,
-                               den, miss, grade, srev, detail, sev, pos)
-                        on conflict (id) do update set version = excluded.version, value = excluded.value,
-                          unit = excluded.unit, verdict = excluded.verdict, standard = excluded.standard,
-                          gap = excluded.gap, explanation = excluded.explanation,
-                          observation_ids = excluded.observation_ids, evaluated_at = excluded.evaluated_at,
-                          area_level = excluded.area_level, evaluation_level = excluded.evaluation_level,
-                          items_failing = excluded.items_failing, items_surveyed = excluded.items_surveyed,
-                          items_total = excluded.items_total, numerator = excluded.numerator,
-                          denominator = excluded.denominator, missing = excluded.missing, grade = excluded.grade,
-                          standard_revision = excluded.standard_revision, detail_zh = excluded.detail_zh,
-                          severity = excluded.severity,
-                          round_id = coalesce(excluded.round_id, indicator_result.round_id),
-                          round_position = coalesce(excluded.round_position, indicator_result.round_position)
-                        where indicator_result.version = excluded.version
-                          - case when excluded.round_position is null then 0 else 1 end""")
-                .bind("id", results.stream().map(IndicatorResult::id).toArray(UUID[]::new))
-                .bind("y", results.stream().map(IndicatorResult::checkYear).toArray(Integer[]::new))
-                .bind("a", results.stream().map(IndicatorResult::areaCode).toArray(String[]::new))
-                .bind("i", results.stream().map(IndicatorResult::indicatorCode).toArray(String[]::new))
-                .bind("ver", results.stream().map(IndicatorResult::version).toArray(Integer[]::new))
-                .bind("val", results.stream().map(IndicatorResult::value).toArray(BigDecimal[]::new))
-                .bind("unit", results.stream().map(IndicatorResult::unit).toArray(String[]::new))
-                .bind("verdict", results.stream().map(r -> r.verdict().name()).toArray(String[]::new))
-                .bind("std", results.stream().map(IndicatorResult::standard).toArray(String[]::new))
-                .bind("gap", results.stream().map(IndicatorResult::gap).toArray(BigDecimal[]::new))
-                .bind("expl", results.stream().map(IndicatorResult::explanation).toArray(String[]::new))
-                .bind("obs", results.stream().map(r -> r.observationIds().stream().map(UUID::toString)
+        List<IndicatorResult> inserted = results.stream().filter(r -> firsts.contains(r.id())).toList();
+        List<IndicatorResult> replaced = results.stream().filter(r -> !firsts.contains(r.id())).toList();
+        Mono<Long> insert = write(inserted, "", positions, roundId);
+        Mono<Long> upsert = write(replaced, UPSERT, positions, roundId);
+        return history.then(insert).flatMap(first -> upsert.map(replacing -> first + replacing))
+                .flatMap(written -> written == results.size() ? Mono.<Void>empty()
+                        : Mono.error(new ConcurrentlyRevised(results.size() - written)));
+    }
+
+    private static final String INSERT = """
+            insert into indicator_result (id, check_year, area_code, indicator_code, version, value, unit,
+              verdict, standard, gap, explanation, observation_ids, evaluated_at, area_level, evaluation_level,
+              items_failing, items_surveyed, items_total, numerator, denominator, missing, grade,
+              standard_revision, detail_zh, severity, round_id, round_position)
+            select id, y, a, i, ver, val, unit, verdict, std, gap, expl, cast(string_to_array(obs, ',') as uuid[]),
+              timestamptz 'epoch' + at * interval '1 microsecond', al, el, fail, surv, tot, num, den,
+              string_to_array(miss, '|'), grade, srev, detail, sev, case when pos is null then null else :round end,
+              pos
+            from unnest(cast(:id as uuid[]), cast(:y as int[]), cast(:a as text[]), cast(:i as text[]),
+              cast(:ver as int[]), cast(:val as numeric[]), cast(:unit as text[]), cast(:verdict as text[]),
+              cast(:std as text[]), cast(:gap as numeric[]), cast(:expl as text[]), cast(:obs as text[]),
+              cast(:at as bigint[]), cast(:al as text[]), cast(:el as text[]), cast(:fail as bigint[]),
+              cast(:surv as bigint[]), cast(:tot as bigint[]), cast(:num as numeric[]), cast(:den as numeric[]),
+              cast(:miss as text[]), cast(:grade as text[]), cast(:srev as bigint[]), cast(:detail as text[]),
+              cast(:sev as text[]), cast(:pos as int[]))
+              as u(id, y, a, i, ver, val, unit, verdict, std, gap, expl, obs, at, al, el, fail, surv, tot, num,
+                   den, miss, grade, srev, detail, sev, pos)
+            """;
+
+    /** Replaces a result only over the version it was computed from (or, unpublished, the same version). */
+    private static final String UPSERT = """
+            on conflict (id) do update set version = excluded.version, value = excluded.value,
+              unit = excluded.unit, verdict = excluded.verdict, standard = excluded.standard,
+              gap = excluded.gap, explanation = excluded.explanation,
+              observation_ids = excluded.observation_ids, evaluated_at = excluded.evaluated_at,
+              area_level = excluded.area_level, evaluation_level = excluded.evaluation_level,
+              items_failing = excluded.items_failing, items_surveyed = excluded.items_surveyed,
+              items_total = excluded.items_total, numerator = excluded.numerator,
+              denominator = excluded.denominator, missing = excluded.missing, grade = excluded.grade,
+              standard_revision = excluded.standard_revision, detail_zh = excluded.detail_zh,
+              severity = excluded.severity,
+              round_id = coalesce(excluded.round_id, indicator_result.round_id),
+              round_position = coalesce(excluded.round_position, indicator_result.round_position)
+            where indicator_result.version = excluded.version
+              - case when excluded.round_position is null then 0 else 1 end
+            """;
+
+    private Mono<Long> write(List<IndicatorResult> rows, String onConflict, Map<UUID, Integer> positions, long roundId) {
+        if (rows.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return db.sql(INSERT + onConflict)
+                .bind("id", rows.stream().map(IndicatorResult::id).toArray(UUID[]::new))
+                .bind("y", rows.stream().map(IndicatorResult::checkYear).toArray(Integer[]::new))
+                .bind("a", rows.stream().map(IndicatorResult::areaCode).toArray(String[]::new))
+                .bind("i", rows.stream().map(IndicatorResult::indicatorCode).toArray(String[]::new))
+                .bind("ver", rows.stream().map(IndicatorResult::version).toArray(Integer[]::new))
+                .bind("val", rows.stream().map(IndicatorResult::value).toArray(BigDecimal[]::new))
+                .bind("unit", rows.stream().map(IndicatorResult::unit).toArray(String[]::new))
+                .bind("verdict", rows.stream().map(r -> r.verdict().name()).toArray(String[]::new))
+                .bind("std", rows.stream().map(IndicatorResult::standard).toArray(String[]::new))
+                .bind("gap", rows.stream().map(IndicatorResult::gap).toArray(BigDecimal[]::new))
+                .bind("expl", rows.stream().map(IndicatorResult::explanation).toArray(String[]::new))
+                .bind("obs", rows.stream().map(r -> r.observationIds().stream().map(UUID::toString)
                         .collect(Collectors.joining(","))).toArray(String[]::new))
-                .bind("at", results.stream().map(r -> R2dbcPendingResults.epochMicros(r.evaluatedAt())).toArray(Long[]::new))
-                .bind("al", results.stream().map(r -> name(r.areaLevel())).toArray(String[]::new))
-                .bind("el", results.stream().map(r -> name(r.evaluationLevel())).toArray(String[]::new))
-                .bind("fail", results.stream().map(IndicatorResult::itemsFailing).toArray(Long[]::new))
-                .bind("surv", results.stream().map(IndicatorResult::itemsSurveyed).toArray(Long[]::new))
-                .bind("tot", results.stream().map(IndicatorResult::itemsTotal).toArray(Long[]::new))
-                .bind("num", results.stream().map(IndicatorResult::numerator).toArray(BigDecimal[]::new))
-                .bind("den", results.stream().map(IndicatorResult::denominator).toArray(BigDecimal[]::new))
-                .bind("miss", results.stream().map(r -> String.join("|", r.missing())).toArray(String[]::new))
-                .bind("grade", results.stream().map(IndicatorResult::grade).toArray(String[]::new))
-                .bind("srev", results.stream().map(IndicatorResult::standardRevision).toArray(Long[]::new))
-                .bind("detail", results.stream().map(IndicatorResult::detailZh).toArray(String[]::new))
-                .bind("sev", results.stream().map(IndicatorResult::severity).toArray(String[]::new))
-                .bind("pos", results.stream().map(r -> positions.get(r.id())).toArray(Integer[]::new))
+                .bind("at", rows.stream().map(r -> R2dbcPendingResults.epochMicros(r.evaluatedAt())).toArray(Long[]::new))
+                .bind("al", rows.stream().map(r -> name(r.areaLevel())).toArray(String[]::new))
+                .bind("el", rows.stream().map(r -> name(r.evaluationLevel())).toArray(String[]::new))
+                .bind("fail", rows.stream().map(IndicatorResult::itemsFailing).toArray(Long[]::new))
+                .bind("surv", rows.stream().map(IndicatorResult::itemsSurveyed).toArray(Long[]::new))
+                .bind("tot", rows.stream().map(IndicatorResult::itemsTotal).toArray(Long[]::new))
+                .bind("num", rows.stream().map(IndicatorResult::numerator).toArray(BigDecimal[]::new))
+                .bind("den", rows.stream().map(IndicatorResult::denominator).toArray(BigDecimal[]::new))
+                .bind("miss", rows.stream().map(r -> String.join("|", r.missing())).toArray(String[]::new))
+                .bind("grade", rows.stream().map(IndicatorResult::grade).toArray(String[]::new))
+                .bind("srev", rows.stream().map(IndicatorResult::standardRevision).toArray(Long[]::new))
+                .bind("detail", rows.stream().map(IndicatorResult::detailZh).toArray(String[]::new))
+                .bind("sev", rows.stream().map(IndicatorResult::severity).toArray(String[]::new))
+                .bind("pos", rows.stream().map(r -> positions.get(r.id())).toArray(Integer[]::new))
                 .bind("round", roundId)
                 .fetch().rowsUpdated();
-        return history.then(upsert).flatMap(written -> written == results.size() ? Mono.<Void>empty()
-                : Mono.error(new ConcurrentlyRevised(results.size() - written)));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -160,9 +161,9 @@ class EvaluationIT {
         UUID id = TimeOrderedIds.next();
         String area = area();
         long first = store.nextRoundId().block(WAIT);
-        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), first).block(WAIT);
+        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), Set.of(id), first).block(WAIT);
         long second = store.nextRoundId().block(WAIT);
-        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), second).block(WAIT);
+        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), Set.of(), second).block(WAIT);
 
         assertThat(publishedBy(first)).singleElement().satisfies(event -> {
             assertThat(event.version()).isEqualTo(1);
@@ -180,16 +181,22 @@ class EvaluationIT {
     void aVersionComputedFromOneThatAnotherTransactionReplacedIsRefused() {
         UUID id = TimeOrderedIds.next();
         String area = area();
-        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), store.nextRoundId().block(WAIT))
-                .block(WAIT);
-        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), store.nextRoundId().block(WAIT))
-                .block(WAIT);
+        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), Set.of(id),
+                store.nextRoundId().block(WAIT)).block(WAIT);
+        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), Set.of(),
+                store.nextRoundId().block(WAIT)).block(WAIT);
 
         // a second transaction that had read version 1 computes its own version 2
         assertThatThrownBy(() -> store.save(
-                        List.of(u01(id, area, 2, "50", Verdict.FAIL)), List.of(id),
+                        List.of(u01(id, area, 2, "50", Verdict.FAIL)), List.of(id), Set.of(),
                         store.nextRoundId().block(WAIT)).block(WAIT))
                 .isInstanceOf(R2dbcEvaluationRounds.ConcurrentlyRevised.class);
+        // a transaction that found no result computes a first version of its own: inserted plainly, it is refused by
+        // the result's unique key
+        UUID other = TimeOrderedIds.next();
+        assertThatThrownBy(() -> store.save(List.of(u01(other, area, 1, "50", Verdict.FAIL)), List.of(other),
+                        Set.of(other), store.nextRoundId().block(WAIT)).block(WAIT))
+                .hasMessageContaining("indicator_result_check_year_area_code_indicator_code_key");
         Long stored = db.sql("select value from indicator_result where id = :id").bind("id", id)
                 .map(row -> row.get("value", BigDecimal.class).longValue()).one().block(WAIT);
         assertThat(stored).isEqualTo(72L);
