@@ -237,6 +237,10 @@ class R2dbcIntakeInbox {
                           join indicator_result r on r.check_year = c.y and r.indicator_code = c.i
                             and r.verdict = 'NO_DATA' and r.area_level = c.item_level
                           join area item on item.code = r.area_code and item.path @> array[c.a]) x
+                        -- area by area: the rounds claim marks in this order, and a round that holds all the
+                        -- indicators of a compound reads each of its buildings once for all of them (indicator by
+                        -- indicator, a replay's rounds read every building ten times, cold)
+                        order by code, i
                         """)
                 .bind("y", rows.stream().map(r -> (Integer) r[0]).toArray(Integer[]::new))
                 .bind("i", rows.stream().map(r -> (String) r[1]).toArray(String[]::new))
