@@ -123,7 +123,7 @@ class R2dbcIntakeInbox {
                 .bind("y", column(findings, FindingReported::checkYear, Integer[]::new))
                 .bind("i", column(findings, FindingReported::indicatorCode, String[]::new))
                 .bind("a", column(findings, FindingReported::areaCode, String[]::new))
-                .bind("ft", column(findings, f -> f.findingType() == null ? "" : f.findingType(), String[]::new))
+                .bind("ft", column(findings, PollFindings::type, String[]::new))
                 .bind("sv", column(findings, FindingReported::severity, String[]::new))
                 .bind("ds", column(findings, FindingReported::descriptionZh, String[]::new))
                 .bind("r", column(findings, FindingReported::revision, Integer[]::new))
@@ -159,14 +159,10 @@ class R2dbcIntakeInbox {
         if (keys.isEmpty()) {
             return Mono.empty();
         }
-        return db.sql("""
+        return R2dbcPendingResults.keyed(db, """
                         insert into finding_key_read_back (check_year, indicator_code, area_code)
-                        select distinct y, i, a
-                        from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[])) as k(y, i, a)
-                        on conflict do nothing""")
-                .bind("y", keys.stream().map(ResultKey::checkYear).toArray(Integer[]::new))
-                .bind("i", keys.stream().map(ResultKey::indicatorCode).toArray(String[]::new))
-                .bind("a", keys.stream().map(ResultKey::areaCode).toArray(String[]::new))
+                        select distinct k.y, k.i, k.a from %s on conflict do nothing"""
+                        .formatted(R2dbcPendingResults.KEYS), keys)
                 .then();
     }
 

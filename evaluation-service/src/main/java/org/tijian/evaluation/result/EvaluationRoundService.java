@@ -349,9 +349,11 @@ public class EvaluationRoundService {
     /** The results, their parents' marks and, when there are new versions, the round's one outbox row. */
     private Mono<Void> write(Outcome outcome) {
         if (outcome.newVersions().isEmpty()) {
-            return rounds.save(outcome.changed(), List.of(), outcome.firsts(), 0).then(pending.mark(outcome.parents()));
+            return rounds.save(outcome.changed(), List.of(), outcome.firsts(), 0)
+                    .then(pending.mark(outcome.parents()));
         }
-        return rounds.nextRoundId().flatMap(roundId -> rounds.save(outcome.changed(), outcome.newVersions(), outcome.firsts(), roundId)
+        return rounds.nextRoundId().flatMap(roundId -> rounds
+                .save(outcome.changed(), outcome.newVersions(), outcome.firsts(), roundId)
                 .then(pending.mark(outcome.parents()))
                 .then(outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
                         "evaluation round " + roundId, ("{\"roundId\":" + roundId + "}").getBytes(StandardCharsets.UTF_8),

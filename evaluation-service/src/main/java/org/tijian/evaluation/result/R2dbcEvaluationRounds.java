@@ -318,10 +318,10 @@ class R2dbcEvaluationRounds {
                         on conflict (result_id, version) do nothing""")
                 .bind("ids", superseded)
                 .fetch().rowsUpdated();
-        List<IndicatorResult> inserted = results.stream().filter(r -> firsts.contains(r.id())).toList();
-        List<IndicatorResult> replaced = results.stream().filter(r -> !firsts.contains(r.id())).toList();
-        Mono<Long> insert = write(inserted, "", positions, roundId);
-        Mono<Long> upsert = write(replaced, UPSERT, positions, roundId);
+        Map<Boolean, List<IndicatorResult>> isFirst = results.stream()
+                .collect(Collectors.partitioningBy(r -> firsts.contains(r.id())));
+        Mono<Long> insert = write(isFirst.get(true), INSERT, positions, roundId);
+        Mono<Long> upsert = write(isFirst.get(false), UPSERT, positions, roundId);
         return history.then(insert).flatMap(first -> upsert.map(replacing -> first + replacing))
                 .flatMap(written -> written == results.size() ? Mono.<Void>empty()
                         : Mono.error(new ConcurrentlyRevised(results.size() - written)));
@@ -348,7 +348,7 @@ class R2dbcEvaluationRounds {
             """;
 
     /** Replaces a result only over the version it was computed from (or, unpublished, the same version). */
-    private static final String UPSERT = """
+    private static final String UPSERT = INSERT + """
             on conflict (id) do update set version = excluded.version, value = excluded.value,
               unit = excluded.unit, verdict = excluded.verdict, standard = excluded.standard,
               gap = excluded.gap, explanation = excluded.explanation,
@@ -365,11 +365,11 @@ class R2dbcEvaluationRounds {
               - case when excluded.round_position is null then 0 else 1 end
             """;
 
-    private Mono<Long> write(List<IndicatorResult> rows, String onConflict, Map<UUID, Integer> positions, long roundId) {
+    private Mono<Long> write(List<IndicatorResult> rows, String statement, Map<UUID, Integer> positions, long roundId) {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
-        return db.sql(INSERT + onConflict)
+        return db.sql(statement)
                 .bind("id", rows.stream().map(IndicatorResult::id).toArray(UUID[]::new))
                 .bind("y", rows.stream().map(IndicatorResult::checkYear).toArray(Integer[]::new))
                 .bind("a", rows.stream().map(IndicatorResult::areaCode).toArray(String[]::new))

@@ -16,7 +16,8 @@ public class R2dbcPendingResults {
     /** The queue's deepest level: an area the tree does not hold is marked at it (as a building, where items are). */
     static final int DEEPEST_RANK = AreaLevel.BUILDING.ordinal();
 
-    static final String KEYS = "unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[])) as k(y, i, a)";
+    /** The keys bound by {@link #keyed} as rows {@code k(y, i, a)}. */
+    public static final String KEYS = "unnest(cast(:years as int[]), cast(:indicators as text[]), cast(:areas as text[])) as k(y, i, a)";
 
     private final DatabaseClient db;
 
@@ -57,7 +58,8 @@ public class R2dbcPendingResults {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
-    static DatabaseClient.GenericExecuteSpec keyed(DatabaseClient db, String sql, Collection<ResultKey> keys) {
+    /** A statement over {@link #KEYS}: the keys bound as arrays {@code :years}, {@code :indicators}, {@code :areas}. */
+    public static DatabaseClient.GenericExecuteSpec keyed(DatabaseClient db, String sql, Collection<ResultKey> keys) {
         return db.sql(sql)
                 .bind("years", keys.stream().map(ResultKey::checkYear).toArray(Integer[]::new))
                 .bind("indicators", keys.stream().map(ResultKey::indicatorCode).toArray(String[]::new))

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -332,7 +334,7 @@ class ExampleCityIT {
         UUID drain = finding(year, "H06", twoFindings, "DAMAGED_DRAIN");
         awaitResults(year, List.of(fail(twoFindings, "H06", "1", "1")));
         assertThat(result(year, twoFindings, "H06").get("observationIds"))
-                .isEqualTo(java.util.stream.Stream.of(pipe, drain).sorted().map(UUID::toString).toList());
+                .isEqualTo(Stream.of(pipe, drain).sorted().map(UUID::toString).toList());
 
         // a withdrawal that arrives before its finding: the finding, alone in a later poll, still does not count
         String withdrawnFirst = building(COMPOUND_C1A, 2);
@@ -353,7 +355,7 @@ class ExampleCityIT {
     }
 
     private void awaitStored(String countQuery, UUID id) {
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> db.sql(countQuery).bind("id", id)
+        Awaitility.await().atMost(WAIT).until(() -> db.sql(countQuery).bind("id", id)
                 .map(row -> row.get("n", Long.class)).one().block() == 1L);
     }
 
