@@ -132,8 +132,9 @@ public class EvaluationRoundService {
      * Computes the results an intake poll touched inside the poll's transaction, as a round would but without the
      * queue: the item's own verdict is published as soon as the poll commits. What that changes above is marked for
      * the rounds. A round computing the same result at the same time makes one of the two transactions fail on the
-     * result's unique key or its history's (result, version) key; that one is retried. A result without a current
-     * version is computed from the poll's own findings where they are all its findings (see {@link TouchedResults}).
+     * result's unique key or its history's (result, version) key; that one is retried. An item's result is first
+     * presumed to have no current version and computed from the poll's own findings (see {@link TouchedResults}); where
+     * the insert finds it stored after all, it is computed from what is stored.
      */
     public Mono<Void> evaluateNow(TouchedResults touched, IndicatorIndex index) {
         if (touched.traces().isEmpty()) {
@@ -175,18 +176,58 @@ public class EvaluationRoundService {
         }
         Set<String> areaCodes = new LinkedHashSet<>();
         indicators.keySet().forEach(k -> areaCodes.add(k.areaCode()));
-        return rounds.areas(areaCodes)
-                .map(known -> RoundPlan.of(indicators, known))
-                .flatMap(plan -> readInputs(plan, pollFindings))
-                .flatMap(inputs -> {
-                    Outcome outcome = decide(claimed, inputs);
+        TraceParent trace = claimed.stream().map(Pending::traceparent).filter(t -> t != null)
+                .findFirst().map(t -> TraceParent.parseOrNew(t).child()).orElseGet(TraceParent::newRoot);
+        return rounds.areas(areaCodes).flatMap(known -> {
+            RoundPlan plan = RoundPlan.of(indicators, known);
+            return presumedFirsts(claimed, plan, pollFindings).flatMap(firsts -> {
+                Map<ResultKey, IndicatorDefined> others = new LinkedHashMap<>(indicators);
+                firsts.inserted().forEach(d -> others.remove(d.mark().key()));
+                RoundPlan rest = RoundPlan.of(others, known);
+                meters.counter("tijian.evaluation.recomputations").increment(claimed.size());
+                return readInputs(rest).map(inputs -> decide(claimed, inputs)).flatMap(decided -> {
                     if (log.isDebugEnabled()) {
-                        log.debug("round at level {}: {} marks, {} results computed, {} changed, {} new versions, "
-                                + "{} parents marked", claimed.get(0).levelRank(), marks.size(), claimed.size(),
-                                outcome.changed().size(), outcome.newVersions().size(), outcome.parents().size());
+                        log.debug("round at level {}: {} marks, {} results computed, {} first versions from the "
+                                + "poll, {} others changed", claimed.get(0).levelRank(), marks.size(), claimed.size(),
+                                firsts.inserted().size(), decided.size());
                     }
-                    return write(outcome);
+                    return write(firsts, decided, trace);
                 });
+            });
+        });
+    }
+
+    /**
+     * A building's first findings, where the poll reported them, are all it has: its result is computed from them
+     * without reading anything, and inserted unless the key has a result by now (another transaction wrote one) or
+     * the inbox recorded it for reading back. Those keys are left to be computed from what is stored, as every other
+     * key is. A replay's results are nearly all such first versions.
+     */
+    private Mono<PresumedFirsts> presumedFirsts(List<Pending> claimed, RoundPlan plan,
+            Map<ResultKey, List<ReportedFinding>> pollFindings) {
+        Map<ResultKey, List<ReportedFinding>> own = plan.presumedFirsts(pollFindings);
+        if (own.isEmpty()) {
+            return Mono.just(PresumedFirsts.NONE);
+        }
+        List<Pending> presumed = claimed.stream().filter(mark -> own.containsKey(mark.key())).toList();
+        List<Decided> computed = decide(presumed, RoundInputs.fromPoll(plan, own));
+        if (computed.isEmpty()) {
+            return Mono.just(PresumedFirsts.NONE);
+        }
+        return rounds.nextRoundId().flatMap(roundId -> rounds
+                .insertFirsts(computed.stream().map(Decided::result).toList(), roundId)
+                .map(inserted -> new PresumedFirsts(roundId, computed.size(),
+                        computed.stream().filter(d -> inserted.contains(d.result().id())).toList())));
+    }
+
+    /**
+     * The first versions a poll inserted from its own findings.
+     *
+     * @param roundId their round (0: none)
+     * @param positions how many round positions they were given (those not inserted leave gaps)
+     */
+    private record PresumedFirsts(long roundId, int positions, List<Decided> inserted) {
+        static final PresumedFirsts NONE = new PresumedFirsts(0, 0, List.of());
     }
 
     /** What a round computes and which of its inputs it needs, by result. */
@@ -222,6 +263,17 @@ public class EvaluationRoundService {
             });
             return plan;
         }
+
+        /** The poll's findings of the item counts computed from nothing else: the items' own results. */
+        Map<ResultKey, List<ReportedFinding>> presumedFirsts(Map<ResultKey, List<ReportedFinding>> pollFindings) {
+            Map<ResultKey, List<ReportedFinding>> own = new LinkedHashMap<>();
+            pollFindings.forEach((key, findings) -> {
+                if (itemLevels.containsKey(key) && !aggregates.contains(key) && !withChildren.contains(key)) {
+                    own.put(key, findings);
+                }
+            });
+            return own;
+        }
     }
 
     /** Everything a round's results are computed from, read with one statement per kind. */
@@ -234,6 +286,11 @@ public class EvaluationRoundService {
             Map<ResultKey, List<ChildResult>> children,
             Map<ResultKey, Coverage> coverage) {
 
+        /** An item's inputs where its own findings are all it has: no current result, nothing else read. */
+        static RoundInputs fromPoll(RoundPlan plan, Map<ResultKey, List<ReportedFinding>> findings) {
+            return new RoundInputs(plan, Map.of(), Set.of(), Map.of(), findings, Map.of(), Map.of());
+        }
+
         ResultInputs of(ResultKey key, AreaPosition area, IndicatorDefined indicator) {
             Coverage covered = coverage.getOrDefault(key, new Coverage(false, 0));
             Long total = area.items(indicator.evaluationLevel());
@@ -244,37 +301,9 @@ public class EvaluationRoundService {
         }
     }
 
-    private Mono<RoundInputs> readInputs(RoundPlan plan, Map<ResultKey, List<ReportedFinding>> pollFindings) {
-        return rounds.current(plan.indicators().keySet())
-                .flatMap(current -> findings(plan, pollFindings, current)
-                        .flatMap(findings -> readOtherInputs(plan, current, findings)));
-    }
-
-    /**
-     * The current findings of the round's item counts. Those of a result without a current version that the poll
-     * reported are the poll's own, unless the inbox recorded the key for reading back: no finding stored before
-     * this poll went without a result (a replay's findings are nearly all first ones, and reading them back was a
-     * tenth of its database time).
-     */
-    private Mono<Map<ResultKey, List<ReportedFinding>>> findings(RoundPlan plan,
-            Map<ResultKey, List<ReportedFinding>> pollFindings, Map<ResultKey, IndicatorResult> current) {
-        Set<ResultKey> first = new LinkedHashSet<>();
-        for (ResultKey key : plan.itemLevels().keySet()) {
-            if (pollFindings.containsKey(key) && !current.containsKey(key)) {
-                first.add(key);
-            }
-        }
-        Mono<Set<ResultKey>> readBack = first.isEmpty() ? Mono.just(Set.of()) : rounds.recordedForReadingBack(first);
-        return readBack.flatMap(recorded -> {
-            first.removeAll(recorded);
-            Set<ResultKey> stored = new LinkedHashSet<>(plan.itemLevels().keySet());
-            stored.removeAll(first);
-            return rounds.findings(stored).map(read -> {
-                Map<ResultKey, List<ReportedFinding>> findings = new HashMap<>(read);
-                first.forEach(key -> findings.put(key, pollFindings.get(key)));
-                return findings;
-            });
-        });
+    private Mono<RoundInputs> readInputs(RoundPlan plan) {
+        return Mono.zip(rounds.current(plan.indicators().keySet()), rounds.findings(plan.itemLevels().keySet()))
+                .flatMap(read -> readOtherInputs(plan, read.getT1(), read.getT2()));
     }
 
     private Mono<RoundInputs> readOtherInputs(RoundPlan plan, Map<ResultKey, IndicatorResult> current,
@@ -292,20 +321,17 @@ public class EvaluationRoundService {
                         read.getT4()));
     }
 
-    /**
-     * What a round writes: the changed results, which of them are new versions and which had no version before, the
-     * parents to mark.
-     */
-    private record Outcome(List<IndicatorResult> changed, List<UUID> newVersions, Set<UUID> firsts,
-            Map<ResultKey, String> parents, TraceParent trace) {
+    /** A result a round (or a poll) computed differently from its current version, with the mark that asked. */
+    private record Decided(Pending mark, AreaPosition area, IndicatorResult result, Change change, boolean first) {
+
+        boolean newVersion() {
+            return change == Change.NEW_VERSION;
+        }
     }
 
-    private Outcome decide(List<Pending> claimed, RoundInputs inputs) {
+    private List<Decided> decide(List<Pending> claimed, RoundInputs inputs) {
         Instant now = Instant.now();
-        TraceParent trace = claimed.stream().map(Pending::traceparent).filter(t -> t != null)
-                .findFirst().map(t -> TraceParent.parseOrNew(t).child()).orElseGet(TraceParent::newRoot);
-        Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new LinkedHashMap<>(),
-                trace);
+        List<Decided> decided = new ArrayList<>();
         for (Pending mark : claimed) {
             ResultKey key = mark.key();
             IndicatorDefined indicator = inputs.plan().indicators().get(key);
@@ -324,39 +350,52 @@ public class EvaluationRoundService {
                     ? new Revised(IndicatorResult.first(key.checkYear(), area, indicator, computed.get(),
                             indicator.revision(), now), Change.NEW_VERSION)
                     : current.revise(area, indicator, computed.get(), indicator.revision(), now);
-            if (revised.change() == Change.NONE) {
-                continue;
+            if (revised.change() != Change.NONE) {
+                decided.add(new Decided(mark, area, revised.result(), revised.change(), current == null));
             }
-            outcome.changed().add(revised.result());
-            if (current == null) {
-                outcome.firsts().add(revised.result().id());
-            }
-            if (revised.change() == Change.NEW_VERSION) {
-                outcome.newVersions().add(revised.result().id());
-                latency.record(R2dbcPendingResults.epochMicros(now) - mark.markedAtMicros(), TimeUnit.MICROSECONDS);
-                meters.counter("tijian.evaluation.results.published", "verdict", revised.result().verdict().name())
-                        .increment();
-            }
-            if (area.rollsUp()) {
-                outcome.parents().putIfAbsent(new ResultKey(key.checkYear(), key.indicatorCode(), area.parentCode()),
+        }
+        return decided;
+    }
+
+    /**
+     * The results (after the first versions a poll inserted already), their parents' marks and, when there are new
+     * versions, the round's one outbox row.
+     */
+    private Mono<Void> write(PresumedFirsts firsts, List<Decided> decided, TraceParent trace) {
+        List<IndicatorResult> changed = decided.stream().map(Decided::result).toList();
+        List<UUID> newVersions = decided.stream().filter(Decided::newVersion).map(d -> d.result().id()).toList();
+        Set<UUID> firstIds = new HashSet<>();
+        decided.stream().filter(Decided::first).forEach(d -> firstIds.add(d.result().id()));
+        Map<ResultKey, String> parents = new LinkedHashMap<>();
+        List<Decided> published = new ArrayList<>(firsts.inserted());
+        published.addAll(decided);
+        for (Decided d : published) {
+            if (d.area().rollsUp()) {
+                ResultKey key = d.mark().key();
+                parents.putIfAbsent(new ResultKey(key.checkYear(), key.indicatorCode(), d.area().parentCode()),
                         trace.header());
             }
         }
-        meters.counter("tijian.evaluation.recomputations").increment(claimed.size());
-        return outcome;
+        boolean publishes = !firsts.inserted().isEmpty() || !newVersions.isEmpty();
+        Mono<Long> roundId = !publishes ? Mono.just(0L)
+                : firsts.roundId() != 0 ? Mono.just(firsts.roundId()) : rounds.nextRoundId();
+        return roundId.flatMap(round -> rounds.save(changed, newVersions, firstIds, round, firsts.positions())
+                .then(pending.mark(parents))
+                .then(round == 0 ? Mono.<Void>empty()
+                        : outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
+                                "evaluation round " + round,
+                                ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), trace))
+                .then(Mono.fromRunnable(() -> count(published))));
     }
 
-    /** The results, their parents' marks and, when there are new versions, the round's one outbox row. */
-    private Mono<Void> write(Outcome outcome) {
-        if (outcome.newVersions().isEmpty()) {
-            return rounds.save(outcome.changed(), List.of(), outcome.firsts(), 0)
-                    .then(pending.mark(outcome.parents()));
+    private void count(List<Decided> written) {
+        long now = R2dbcPendingResults.epochMicros(Instant.now());
+        for (Decided d : written) {
+            if (d.newVersion()) {
+                latency.record(now - d.mark().markedAtMicros(), TimeUnit.MICROSECONDS);
+                meters.counter("tijian.evaluation.results.published", "verdict", d.result().verdict().name())
+                        .increment();
+            }
         }
-        return rounds.nextRoundId().flatMap(roundId -> rounds
-                .save(outcome.changed(), outcome.newVersions(), outcome.firsts(), roundId)
-                .then(pending.mark(outcome.parents()))
-                .then(outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
-                        "evaluation round " + roundId, ("{\"roundId\":" + roundId + "}").getBytes(StandardCharsets.UTF_8),
-                        outcome.trace())));
     }
 }

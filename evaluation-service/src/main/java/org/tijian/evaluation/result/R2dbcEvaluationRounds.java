@@ -189,14 +189,6 @@ class R2dbcEvaluationRounds {
                 });
     }
 
-    /** Which of the keys the inbox recorded for reading their findings back (V8__finding_keys_read_back.sql). */
-    Mono<Set<ResultKey>> recordedForReadingBack(Collection<ResultKey> keys) {
-        return keyed("select k.y, k.i, k.a from " + R2dbcPendingResults.KEYS + " where exists (select 1 from "
-                        + "finding_key_read_back b where b.check_year = k.y and b.indicator_code = k.i and b.area_code = k.a)",
-                keys)
-                .map(R2dbcEvaluationRounds::key).all().collect(Collectors.toSet());
-    }
-
     /** The current findings (one per finding type, highest revision, not withdrawn) at each key's area, by type. */
     Mono<Map<ResultKey, List<ReportedFinding>>> findings(Collection<ResultKey> keys) {
         if (keys.isEmpty()) {
@@ -298,11 +290,17 @@ class R2dbcEvaluationRounds {
      *     the result's unique key either way
      */
     Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, Set<UUID> firsts, long roundId) {
+        return save(results, newVersions, firsts, roundId, 0);
+    }
+
+    /** @param positionsTaken the round's positions already given (the new versions are placed after them) */
+    Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, Set<UUID> firsts, long roundId,
+            int positionsTaken) {
         if (results.isEmpty()) {
             return Mono.empty();
         }
         Map<UUID, Integer> positions = new HashMap<>();
-        newVersions.forEach(id -> positions.put(id, positions.size() + 1));
+        newVersions.forEach(id -> positions.put(id, positionsTaken + positions.size() + 1));
         UUID[] superseded = results.stream().filter(r -> r.version() > 1 && positions.containsKey(r.id()))
                 .map(IndicatorResult::id).toArray(UUID[]::new);
         Mono<Long> history = superseded.length == 0 ? Mono.just(0L) : db.sql("""
@@ -327,6 +325,23 @@ class R2dbcEvaluationRounds {
                         : Mono.error(new ConcurrentlyRevised(results.size() - written)));
     }
 
+    /**
+     * Inserts first versions, each a new version placed in the round in list order, except where the key has a result
+     * already (another transaction wrote one meanwhile: waited for, not failed on) or its findings are to be read back
+     * ({@code finding_key_read_back}).
+     *
+     * @return the ids of the results inserted
+     */
+    Mono<Set<UUID>> insertFirsts(List<IndicatorResult> results, long roundId) {
+        if (results.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        Map<UUID, Integer> positions = new HashMap<>();
+        results.forEach(r -> positions.put(r.id(), positions.size() + 1));
+        return bind(db.sql(INSERT_UNLESS_STORED), results, positions, roundId)
+                .map(row -> row.get("id", UUID.class)).all().collect(Collectors.toSet());
+    }
+
     private static final String INSERT = """
             insert into indicator_result (id, check_year, area_code, indicator_code, version, value, unit,
               verdict, standard, gap, explanation, observation_ids, evaluated_at, area_level, evaluation_level,
@@ -345,6 +360,13 @@ class R2dbcEvaluationRounds {
               cast(:sev as text[]), cast(:pos as int[]))
               as u(id, y, a, i, ver, val, unit, verdict, std, gap, expl, obs, at, al, el, fail, surv, tot, num,
                    den, miss, grade, srev, detail, sev, pos)
+            """;
+
+    private static final String INSERT_UNLESS_STORED = INSERT + """
+            where not exists (select 1 from finding_key_read_back b
+                              where b.check_year = u.y and b.indicator_code = u.i and b.area_code = u.a)
+            on conflict (check_year, area_code, indicator_code) do nothing
+            returning id
             """;
 
     /** Replaces a result only over the version it was computed from (or, unpublished, the same version). */
@@ -369,7 +391,12 @@ class R2dbcEvaluationRounds {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
-        return db.sql(statement)
+        return bind(db.sql(statement), rows, positions, roundId).fetch().rowsUpdated();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec statement,
+            List<IndicatorResult> rows, Map<UUID, Integer> positions, long roundId) {
+        return statement
                 .bind("id", rows.stream().map(IndicatorResult::id).toArray(UUID[]::new))
                 .bind("y", rows.stream().map(IndicatorResult::checkYear).toArray(Integer[]::new))
                 .bind("a", rows.stream().map(IndicatorResult::areaCode).toArray(String[]::new))
@@ -397,8 +424,7 @@ class R2dbcEvaluationRounds {
                 .bind("detail", rows.stream().map(IndicatorResult::detailZh).toArray(String[]::new))
                 .bind("sev", rows.stream().map(IndicatorResult::severity).toArray(String[]::new))
                 .bind("pos", rows.stream().map(r -> positions.get(r.id())).toArray(Integer[]::new))
-                .bind("round", roundId)
-                .fetch().rowsUpdated();
+                .bind("round", roundId);
     }
 
     /**

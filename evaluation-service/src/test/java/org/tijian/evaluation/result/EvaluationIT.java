@@ -202,6 +202,32 @@ class EvaluationIT {
         assertThat(stored).isEqualTo(72L);
     }
 
+    @Test
+    void aFirstVersionPresumedFromAPollIsNotInsertedWhereTheKeyHasAResultOrIsToBeReadBack() {
+        String stored = area();
+        UUID current = TimeOrderedIds.next();
+        store.save(List.of(u01(current, stored, 1, "64", Verdict.FAIL)), List.of(current), Set.of(current),
+                store.nextRoundId().block(WAIT)).block(WAIT);
+        String readBack = area();
+        db.sql("insert into finding_key_read_back (check_year, indicator_code, area_code) values (2025, 'U01', :a)")
+                .bind("a", readBack).then().block(WAIT);
+        String fresh = area();
+        UUID behindStored = TimeOrderedIds.next();
+        UUID behindReadBack = TimeOrderedIds.next();
+        UUID first = TimeOrderedIds.next();
+
+        Set<UUID> inserted = store.insertFirsts(List.of(u01(behindStored, stored, 1, "50", Verdict.FAIL),
+                u01(behindReadBack, readBack, 1, "50", Verdict.FAIL), u01(first, fresh, 1, "50", Verdict.FAIL)),
+                store.nextRoundId().block(WAIT)).block(WAIT);
+
+        assertThat(inserted).containsExactly(first);
+        assertThat(db.sql("select id, value from indicator_result where check_year = 2025 and indicator_code = 'U01'"
+                        + " and area_code = any(:a)").bind("a", new String[] {stored, readBack, fresh})
+                .map(row -> row.get("id", UUID.class) + "=" + row.get("value", BigDecimal.class).longValue())
+                .all().collectList().block(WAIT))
+                .containsExactlyInAnyOrder(current + "=64", first + "=50");
+    }
+
     @Autowired
     FeedBacklog backlog;
 
