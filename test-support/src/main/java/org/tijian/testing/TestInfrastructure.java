@@ -115,7 +115,8 @@ public final class TestInfrastructure {
     public synchronized String database(String name) {
         if (databases.add(name)) {
             execute("drop database if exists " + name + " with (force)");
-            execute("create database " + name + " owner " + USER);
+            // as the platform creates them (byte-order text: PostgresServer, docs/operations.md)
+            execute("create database " + name + " owner " + USER + " template template0 lc_collate 'C'");
         }
         return name;
     }
