@@ -178,22 +178,22 @@ public class EvaluationRoundService {
         indicators.keySet().forEach(k -> areaCodes.add(k.areaCode()));
         TraceParent trace = claimed.stream().map(Pending::traceparent).filter(t -> t != null)
                 .findFirst().map(t -> TraceParent.parseOrNew(t).child()).orElseGet(TraceParent::newRoot);
-        return rounds.areas(areaCodes).flatMap(known -> {
-            RoundPlan plan = RoundPlan.of(indicators, known);
-            return presumedFirsts(claimed, plan, pollFindings).flatMap(firsts -> {
-                Map<ResultKey, IndicatorDefined> others = new LinkedHashMap<>(indicators);
-                firsts.inserted().forEach(d -> others.remove(d.mark().key()));
-                RoundPlan rest = RoundPlan.of(others, known);
-                meters.counter("tijian.evaluation.recomputations").increment(claimed.size());
-                return readInputs(rest).map(inputs -> decide(claimed, inputs)).flatMap(decided -> {
-                    if (log.isDebugEnabled()) {
-                        log.debug("round at level {}: {} marks, {} results computed, {} first versions from the "
-                                + "poll, {} others changed", claimed.get(0).levelRank(), marks.size(), claimed.size(),
-                                firsts.inserted().size(), decided.size());
-                    }
-                    return write(firsts, decided, trace);
-                });
-            });
+        return rounds.areas(areaCodes).flatMap(known -> presumedFirsts(claimed, RoundPlan.of(indicators, known),
+                pollFindings).flatMap(firsts -> computeTheRest(claimed, indicators, known, firsts, trace)));
+    }
+
+    /** Every claimed result but the first versions already inserted, computed from what is stored. */
+    private Mono<Void> computeTheRest(List<Pending> claimed, Map<ResultKey, IndicatorDefined> indicators,
+            Map<String, AreaPosition> known, PresumedFirsts firsts, TraceParent trace) {
+        Map<ResultKey, IndicatorDefined> others = new LinkedHashMap<>(indicators);
+        firsts.inserted().forEach(d -> others.remove(d.mark().key()));
+        meters.counter("tijian.evaluation.recomputations").increment(claimed.size());
+        return readInputs(RoundPlan.of(others, known)).map(inputs -> decide(claimed, inputs)).flatMap(decided -> {
+            if (log.isDebugEnabled()) {
+                log.debug("round at level {}: {} results computed, {} first versions from the poll, {} others changed",
+                        claimed.get(0).levelRank(), claimed.size(), firsts.inserted().size(), decided.size());
+            }
+            return write(firsts, decided, trace);
         });
     }
 
@@ -216,14 +216,16 @@ public class EvaluationRoundService {
         }
         return rounds.nextRoundId().flatMap(roundId -> rounds
                 .insertFirsts(computed.stream().map(Decided::result).toList(), roundId)
-                .map(inserted -> new PresumedFirsts(roundId, computed.size(),
-                        computed.stream().filter(d -> inserted.contains(d.result().id())).toList())));
+                .map(inserted -> {
+                    List<Decided> kept = computed.stream().filter(d -> inserted.contains(d.result().id())).toList();
+                    return kept.isEmpty() ? PresumedFirsts.NONE : new PresumedFirsts(roundId, computed.size(), kept);
+                }));
     }
 
     /**
      * The first versions a poll inserted from its own findings.
      *
-     * @param roundId their round (0: none)
+     * @param roundId their round (0: none inserted)
      * @param positions how many round positions they were given (those not inserted leave gaps)
      */
     private record PresumedFirsts(long roundId, int positions, List<Decided> inserted) {
@@ -367,25 +369,24 @@ public class EvaluationRoundService {
         Set<UUID> firstIds = new HashSet<>();
         decided.stream().filter(Decided::first).forEach(d -> firstIds.add(d.result().id()));
         Map<ResultKey, String> parents = new LinkedHashMap<>();
-        List<Decided> published = new ArrayList<>(firsts.inserted());
-        published.addAll(decided);
-        for (Decided d : published) {
+        List<Decided> written = new ArrayList<>(firsts.inserted());
+        written.addAll(decided);
+        for (Decided d : written) {
             if (d.area().rollsUp()) {
                 ResultKey key = d.mark().key();
                 parents.putIfAbsent(new ResultKey(key.checkYear(), key.indicatorCode(), d.area().parentCode()),
                         trace.header());
             }
         }
-        boolean publishes = !firsts.inserted().isEmpty() || !newVersions.isEmpty();
-        Mono<Long> roundId = !publishes ? Mono.just(0L)
-                : firsts.roundId() != 0 ? Mono.just(firsts.roundId()) : rounds.nextRoundId();
+        Mono<Long> roundId = firsts.roundId() != 0 ? Mono.just(firsts.roundId())
+                : newVersions.isEmpty() ? Mono.just(0L) : rounds.nextRoundId();
         return roundId.flatMap(round -> rounds.save(changed, newVersions, firstIds, round, firsts.positions())
                 .then(pending.mark(parents))
                 .then(round == 0 ? Mono.<Void>empty()
                         : outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
                                 "evaluation round " + round,
                                 ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), trace))
-                .then(Mono.fromRunnable(() -> count(published))));
+                .then(Mono.fromRunnable(() -> count(written))));
     }
 
     private void count(List<Decided> written) {

@@ -288,19 +288,14 @@ class R2dbcEvaluationRounds {
      * @param firsts the results that had no current version: inserted plainly (a replay's results nearly all are),
      *     the others upserted; another transaction that inserted the same result meanwhile makes this one fail on
      *     the result's unique key either way
+     * @param positionsTaken the round's positions already given (its new versions are placed after them)
      */
-    Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, Set<UUID> firsts, long roundId) {
-        return save(results, newVersions, firsts, roundId, 0);
-    }
-
-    /** @param positionsTaken the round's positions already given (the new versions are placed after them) */
     Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, Set<UUID> firsts, long roundId,
             int positionsTaken) {
         if (results.isEmpty()) {
             return Mono.empty();
         }
-        Map<UUID, Integer> positions = new HashMap<>();
-        newVersions.forEach(id -> positions.put(id, positionsTaken + positions.size() + 1));
+        Map<UUID, Integer> positions = positions(newVersions, positionsTaken);
         UUID[] superseded = results.stream().filter(r -> r.version() > 1 && positions.containsKey(r.id()))
                 .map(IndicatorResult::id).toArray(UUID[]::new);
         Mono<Long> history = superseded.length == 0 ? Mono.just(0L) : db.sql("""
@@ -336,10 +331,16 @@ class R2dbcEvaluationRounds {
         if (results.isEmpty()) {
             return Mono.just(Set.of());
         }
-        Map<UUID, Integer> positions = new HashMap<>();
-        results.forEach(r -> positions.put(r.id(), positions.size() + 1));
-        return bind(db.sql(INSERT_UNLESS_STORED), results, positions, roundId)
+        return bind(db.sql(INSERT_UNLESS_STORED), results,
+                positions(results.stream().map(IndicatorResult::id).toList(), 0), roundId)
                 .map(row -> row.get("id", UUID.class)).all().collect(Collectors.toSet());
+    }
+
+    /** The new versions' places in their round, in list order after the {@code taken} ones. */
+    private static Map<UUID, Integer> positions(List<UUID> newVersions, int taken) {
+        Map<UUID, Integer> positions = new HashMap<>();
+        newVersions.forEach(id -> positions.put(id, taken + positions.size() + 1));
+        return positions;
     }
 
     private static final String INSERT = """
