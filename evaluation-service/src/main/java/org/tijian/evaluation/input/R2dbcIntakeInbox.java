@@ -209,12 +209,14 @@ class R2dbcIntakeInbox {
                         with recursive covered as (
                           select * from unnest(cast(:y as int[]), cast(:i as text[]), cast(:a as text[]),
                                                cast(:rank as int[]), cast(:lvl as text[])) as c(y, i, a, item_rank, item_level)),
-                        -- the areas between a covered area and the items, found down the parent links
+                        -- the areas between a covered area and the items, found down the parent links: walked
+                        -- once per covered area and item level, not once per indicator (a city's survey names ten)
+                        roots as (select distinct a, item_rank from covered),
                         below as (
-                          select c.y, c.i, a.code, a.level_rank, c.item_rank from covered c
-                          join area a on a.parent_code = c.a where a.level_rank < c.item_rank
+                          select r.a as root, r.item_rank, a.code, a.level_rank from roots r
+                          join area a on a.parent_code = r.a where a.level_rank < r.item_rank
                           union all
-                          select b.y, b.i, a.code, a.level_rank, b.item_rank from below b
+                          select b.root, b.item_rank, a.code, a.level_rank from below b
                           join area a on a.parent_code = b.code
                           where b.level_rank < b.item_rank - 1 and a.level_rank < b.item_rank)
                         insert into evaluation_pending (check_year, indicator_code, area_code, level_rank)
@@ -222,7 +224,8 @@ class R2dbcIntakeInbox {
                           select c.y, c.i, up.code, up.level_rank from covered c
                           join area ca on ca.code = c.a join area up on up.code = any(ca.path) and up.level_rank >= 1
                           union all
-                          select y, i, code, level_rank from below
+                          select c.y, c.i, b.code, b.level_rank from below b
+                          join covered c on c.a = b.root and c.item_rank = b.item_rank
                           union all
                           select c.y, c.i, r.area_code, item.level_rank from covered c
                           join indicator_result r on r.check_year = c.y - 1 and r.indicator_code = c.i

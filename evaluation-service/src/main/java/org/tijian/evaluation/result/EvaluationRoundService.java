@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.EventType;
+import org.tijian.contracts.Verdict;
 import org.tijian.contracts.catalog.ComputationType;
 import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.evaluation.indicator.EvaluationStandard;
@@ -391,12 +393,14 @@ public class EvaluationRoundService {
 
     private void count(List<Decided> written) {
         long now = R2dbcPendingResults.epochMicros(Instant.now());
+        Map<Verdict, Integer> published = new EnumMap<>(Verdict.class);
         for (Decided d : written) {
             if (d.newVersion()) {
                 latency.record(now - d.mark().markedAtMicros(), TimeUnit.MICROSECONDS);
-                meters.counter("tijian.evaluation.results.published", "verdict", d.result().verdict().name())
-                        .increment();
+                published.merge(d.result().verdict(), 1, Integer::sum);
             }
         }
+        published.forEach((verdict, count) -> meters.counter("tijian.evaluation.results.published", "verdict",
+                verdict.name()).increment(count));
     }
 }
