@@ -51,7 +51,8 @@ import reactor.core.publisher.Mono;
  * {@link RoundSize}) results of the deepest level that have waited at least {@code settle} (1 s: the buildings of a
  * compound arrive in consecutive polls, and their compound is then computed once, not once a poll; compounds before
  * communities, so a parent is computed from its children's current results), reads their inputs in a few set-based
- * statements, computes them ({@link ResultCalculator}), and in one transaction writes what changed, marks the parents of what changed, and appends one outbox row that publishes the round's new versions.
+ * statements, computes them ({@link ResultCalculator}), and in one transaction writes what changed, marks the parents
+ * of what changed, and appends one outbox row that publishes the round's new versions.
  *
  * <p>Rounds run every poll interval (shorter than the settle time, so a mark waits at most both), {@code
  * parallel-rounds} (2) at a time, as replicas do: they share the queue ({@code skip locked}); computing a result twice
