@@ -47,12 +47,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Computes results: those an intake poll touched at once, in the poll's transaction ({@link #evaluateNow}), and the
- * rest in rounds from the queue. A round claims up to {@code round-size} (1,000; more while rounds come back full,
- * {@link RoundSize}) results of the deepest level that have waited at least {@code settle} (1 s: the buildings of a
- * compound arrive in consecutive polls, and their compound is then computed once, not once a poll; compounds before
- * communities, so a parent is computed from its children's current results), reads their inputs in a few set-based
- * statements, computes them ({@link ResultCalculator}), and in one transaction writes what changed, marks the parents
- * of what changed, and appends one outbox row that publishes the round's new versions.
+ * rest in rounds from the queue. A round claims up to {@code round-size} (1,000) results of the deepest level that have
+ * waited at least {@code settle} (1 s: the buildings of a compound arrive in consecutive polls, and their compound is
+ * then computed once, not once a poll; compounds before communities, so a parent is computed from its children's
+ * current results), reads
+ * their inputs in a few set-based statements, computes them ({@link ResultCalculator}), and in one transaction writes
+ * what changed, marks the parents of what changed, and appends one outbox row that publishes the round's new versions.
  *
  * <p>Rounds run every poll interval (shorter than the settle time, so a mark waits at most both), {@code
  * parallel-rounds} (2) at a time, as replicas do: they share the queue ({@code skip locked}); computing a result twice
@@ -74,7 +74,7 @@ public class EvaluationRoundService {
     private final EventOutbox outbox;
     private final TransactionalOperator transaction;
     private final MeterRegistry meters;
-    private final RoundSize roundSizes;
+    private final int roundSize;
     private final Duration pollInterval;
     private final Duration settle;
     private final FeedBacklog backlog;
@@ -86,7 +86,6 @@ public class EvaluationRoundService {
     public EvaluationRoundService(R2dbcEvaluationRounds rounds, R2dbcPendingResults pending, IndicatorIndexService catalog, EventOutbox outbox,
             TransactionalOperator transaction, MeterRegistry meters,
             @Value("${tijian.evaluation.round-size:1000}") int roundSize,
-            @Value("${tijian.evaluation.largest-round:4000}") int largestRound,
             @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval,
             @Value("${tijian.evaluation.settle:PT1S}") Duration settle, FeedBacklog backlog,
             @Value("${tijian.evaluation.backlog-settle:PT15M}") Duration backlogSettle,
@@ -97,7 +96,7 @@ public class EvaluationRoundService {
         this.outbox = outbox;
         this.transaction = transaction;
         this.meters = meters;
-        this.roundSizes = new RoundSize(roundSize, largestRound);
+        this.roundSize = roundSize;
         this.pollInterval = pollInterval;
         this.settle = settle;
         this.backlog = backlog;
@@ -150,15 +149,13 @@ public class EvaluationRoundService {
         return compute(marks, index, touched.pollFindings());
     }
 
-    /** @return how many pending results the round claimed (from {@code round-size} up to {@code largest-round}) */
+    /** @return how many pending results the round claimed */
     Mono<Integer> round() {
         // deferred: drain() repeats this Mono, and each round must ask again whether the feed is behind (a drain begun
         // before a replay's first polls otherwise went on with the short settle through the whole replay)
         return Mono.defer(() -> {
             Duration waited = backlog.catchingUp() ? backlogSettle : settle;
-            int limit = roundSizes.next();
-            return transaction.transactional(rounds.claim(limit, waited.toNanos() / 1_000)
-                            .doOnNext(claimed -> roundSizes.claimed(limit, claimed.size()))
+            return transaction.transactional(rounds.claim(roundSize, waited.toNanos() / 1_000)
                             .flatMap(claimed -> claimed.isEmpty() ? Mono.just(0)
                                     : catalog.current().flatMap(index -> compute(claimed, index, Map.of()))
                                             .thenReturn(claimed.size())))

@@ -103,18 +103,10 @@ class R2dbcEvaluationRounds {
     }
 
     Mono<Map<String, AreaPosition>> areas(Collection<String> codes) {
-        // the cities looked up once each, not once per area (a poll's 400 buildings share one or two cities)
         return db.sql("""
-                        with a as materialized (
-                          select a.code, a.level, a.parent_code, a.population, a.buildings, a.compounds, a.communities,
-                            a.streets, a.city_code
-                          from area a where a.code = any(:codes)),
-                        c as materialized (
-                          select c.code, c.city_class, c.size_class from area c
-                          where c.code in (select distinct city_code from a))
                         select a.code, a.level, a.parent_code, a.population, a.buildings, a.compounds, a.communities,
                           a.streets, c.city_class, c.size_class
-                        from a left join c on c.code = a.city_code""")
+                        from area a left join area c on c.code = a.city_code where a.code = any(:codes)""")
                 .bind("codes", codes.toArray(String[]::new))
                 .map(row -> new AreaPosition(row.get("code", String.class),
                         AreaLevel.valueOf(row.get("level", String.class)), row.get("parent_code", String.class),
