@@ -77,13 +77,18 @@ async function render() {
     show(view, h('p', { class: 'error' }, t('app.forbidden')));
     return;
   }
-  show(view, h('p', { class: 'loading' }, t('app.loading')));
+  // Each visit draws into its own container: a page still waiting for its data when the user moves on
+  // (the landing page right after sign-in, say) then finishes into a detached node instead of over the new page.
+  const pageView = h('div', { class: 'page', 'data-page': page.path });
+  show(view, pageView);
+  show(pageView, h('p', { class: 'loading' }, t('app.loading')));
   try {
     const module = await import(page.module);
-    await module.render(view, params, rest);
+    await module.render(pageView, params, rest);
+    document.dispatchEvent(new CustomEvent('tijian:page-drawn', { detail: page.path }));
   } catch (e) {
     console.warn(e);
-    show(view, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: e.message })));
+    show(pageView, h('p', { class: 'error', role: 'alert' }, t('app.error', { message: e.message })));
   }
 }
 

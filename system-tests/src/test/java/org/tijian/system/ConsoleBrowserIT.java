@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -57,6 +60,17 @@ class ConsoleBrowserIT {
             platform.close();
         }
     }
+
+    /** What the page showed when a test failed, as {@code target/screenshots/failed-<test>.png}. */
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
 
     @AfterEach
     void noJavaScriptErrors(TestInfo test) {
@@ -177,5 +191,31 @@ class ConsoleBrowserIT {
         browser.waitUntil(d -> d.findElements(By.xpath("//span[@class='project-status' and text()='已提交']")).isEmpty()
                 && !d.findElements(By.xpath("//span[@class='project-status' and text()='已批准']")).isEmpty());
         browser.screenshot("10-projects-approved");
+    }
+
+    @Test
+    @Order(7)
+    void aPageLeftBeforeItsDataArrivedDoesNotDrawOverTheNextOne() {
+        browser.signInAs("nanchang-official");
+        browser.open("intake");
+        browser.visible(By.id("batch-list"));
+        // hold the scorecard's last request until the user has moved on to the intake page
+        browser.driver().executeScript("""
+                window.drawnPages = [];
+                document.addEventListener('tijian:page-drawn', (event) => window.drawnPages.push(event.detail));
+                const realFetch = window.fetch;
+                const held = new Promise((release) => { window.releaseScorecard = release; });
+                window.fetch = (url, ...rest) => String(url).includes('/api/evaluation/scorecards/')
+                    ? held.then(() => realFetch(url, ...rest)) : realFetch(url, ...rest);
+                location.hash = '#/scorecard?area=3601&year=2025';
+                """);
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("[data-page='scorecard']")).isEmpty());
+        browser.driver().executeScript("location.hash = '#/intake'");
+        browser.waitUntil(d -> ((List<?>) browser.driver().executeScript("return window.drawnPages")).contains("intake"));
+
+        browser.driver().executeScript("window.releaseScorecard()");
+        browser.waitUntil(d -> ((List<?>) browser.driver().executeScript("return window.drawnPages")).contains("scorecard"));
+        assertThat(browser.driver().findElements(By.id("batch-list"))).as("the intake page, still shown").hasSize(1);
+        assertThat(browser.driver().findElements(By.id("scorecard-counts"))).as("the late scorecard").isEmpty();
     }
 }
