@@ -211,11 +211,16 @@ class ConsoleBrowserIT {
                 """);
         browser.waitUntil(d -> !d.findElements(By.cssSelector("[data-page='scorecard']")).isEmpty());
         browser.driver().executeScript("location.hash = '#/intake'");
-        browser.waitUntil(d -> ((List<?>) browser.driver().executeScript("return window.drawnPages")).contains("intake"));
+        browser.waitUntil(d -> drawn("intake"));
 
         browser.driver().executeScript("window.releaseScorecard()");
-        browser.waitUntil(d -> ((List<?>) browser.driver().executeScript("return window.drawnPages")).contains("scorecard"));
+        browser.waitUntil(d -> drawn("scorecard"));
         assertThat(browser.driver().findElements(By.id("batch-list"))).as("the intake page, still shown").hasSize(1);
         assertThat(browser.driver().findElements(By.id("scorecard-counts"))).as("the late scorecard").isEmpty();
+    }
+
+    /** Whether the page has finished drawing since the test began listening ({@code tijian:page-drawn}). */
+    private static boolean drawn(String page) {
+        return ((List<?>) browser.driver().executeScript("return window.drawnPages")).contains(page);
     }
 }
