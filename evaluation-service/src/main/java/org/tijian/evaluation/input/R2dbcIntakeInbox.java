@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import io.netty.buffer.ByteBuf;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.tijian.contracts.catalog.ComputationType;
@@ -22,6 +23,8 @@ import org.tijian.evaluation.result.IndicatorIndex;
 import org.tijian.evaluation.result.R2dbcPendingResults;
 import org.tijian.evaluation.result.ResultKey;
 import org.tijian.evaluation.result.TouchedResults;
+import org.tijian.kit.bulk.CopyText;
+import org.tijian.kit.bulk.PostgresCopy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -105,10 +108,33 @@ class R2dbcIntakeInbox {
                 .then();
     }
 
+    /**
+     * Copies the findings in (a replay's polls hold two thousand each, nearly all new), or, where one of them is stored
+     * already (delivered again), inserts them skipping those.
+     */
     private Mono<Void> findings(List<FindingReported> findings) {
         if (findings.isEmpty()) {
             return Mono.empty();
         }
+        return db.inConnection(connection -> PostgresCopy.copyInUnlessTaken(connection, """
+                        copy finding (finding_id, check_year, indicator_code, area_code, finding_type, severity,
+                          description_zh, revision, supersedes, department, batch_id, row_no, reported_at) from stdin""",
+                        () -> Mono.fromSupplier(() -> copyRows(findings))))
+                .flatMap(copied -> copied ? Mono.empty() : insertSkippingStored(findings));
+    }
+
+    private static ByteBuf copyRows(List<FindingReported> findings) {
+        CopyText rows = new CopyText(findings.size() * 256);
+        for (FindingReported f : findings) {
+            rows.field(f.findingId()).field(f.checkYear()).field(f.indicatorCode()).field(f.areaCode())
+                    .field(PollFindings.type(f)).field(f.severity()).field(f.descriptionZh()).field(f.revision())
+                    .field(f.supersedes()).field(f.department()).field(f.batchId()).field(f.rowNo())
+                    .field(f.reportedAt()).endRow();
+        }
+        return rows.utf8();
+    }
+
+    private Mono<Void> insertSkippingStored(List<FindingReported> findings) {
         return db.sql("""
                         insert into finding (finding_id, check_year, indicator_code, area_code, finding_type, severity,
                           description_zh, revision, supersedes, department, batch_id, row_no, reported_at)

@@ -1,5 +1,6 @@
 package org.tijian.evaluation.result;
 
+import io.netty.buffer.ByteBuf;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.tijian.evaluation.indicator.CityClassification;
 import org.tijian.evaluation.result.ResultInputs.ChildResult;
 import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
 import org.tijian.evaluation.result.ResultInputs.ReportedValue;
+import org.tijian.kit.bulk.CopyText;
+import org.tijian.kit.bulk.PostgresCopy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -331,10 +334,56 @@ class R2dbcEvaluationRounds {
         if (results.isEmpty()) {
             return Mono.just(Set.of());
         }
-        return bind(db.sql(INSERT_UNLESS_STORED), results,
-                positions(results.stream().map(IndicatorResult::id).toList(), 0), roundId)
-                .map(row -> row.get("id", UUID.class)).all().collect(Collectors.toSet());
+        Map<UUID, Integer> positions = positions(results.stream().map(IndicatorResult::id).toList(), 0);
+        return keysReadBack(results).flatMap(readBack -> {
+            List<IndicatorResult> insertable = results.stream().filter(r -> !readBack.contains(key(r))).toList();
+            if (insertable.isEmpty()) {
+                return Mono.just(Set.<UUID>of());
+            }
+            return db.inConnection(connection -> PostgresCopy.copyInUnlessTaken(connection, COPY_FIRSTS,
+                            () -> Mono.fromSupplier(() -> copyRows(insertable, positions, roundId))))
+                    .flatMap(copied -> copied
+                            ? Mono.just(insertable.stream().map(IndicatorResult::id).collect(Collectors.toSet()))
+                            : bind(db.sql(INSERT_UNLESS_STORED), insertable, positions, roundId)
+                                    .map(row -> row.get("id", UUID.class)).all().collect(Collectors.toSet()));
+        });
     }
+
+    private Mono<Set<ResultKey>> keysReadBack(List<IndicatorResult> results) {
+        return keyed("""
+                        select b.check_year as y, b.indicator_code as i, b.area_code as a
+                        from finding_key_read_back b join %s
+                          on b.check_year = k.y and b.indicator_code = k.i and b.area_code = k.a"""
+                        .formatted(R2dbcPendingResults.KEYS),
+                results.stream().map(R2dbcEvaluationRounds::key).toList())
+                .map(R2dbcEvaluationRounds::key).all().collect(Collectors.toSet());
+    }
+
+    private static ResultKey key(IndicatorResult result) {
+        return new ResultKey(result.checkYear(), result.indicatorCode(), result.areaCode());
+    }
+
+    /** The columns of {@link #INSERT}, in COPY's text format. */
+    private static ByteBuf copyRows(List<IndicatorResult> rows, Map<UUID, Integer> positions, long roundId) {
+        CopyText text = new CopyText(rows.size() * 512);
+        for (IndicatorResult r : rows) {
+            Integer position = positions.get(r.id());
+            text.field(r.id()).field(r.checkYear()).field(r.areaCode()).field(r.indicatorCode()).field(r.version())
+                    .field(r.value()).field(r.unit()).field(r.verdict().name()).field(r.standard()).field(r.gap())
+                    .field(r.explanation()).arrayField(r.observationIds()).field(r.evaluatedAt())
+                    .field(name(r.areaLevel())).field(name(r.evaluationLevel())).field(r.itemsFailing())
+                    .field(r.itemsSurveyed()).field(r.itemsTotal()).field(r.numerator()).field(r.denominator())
+                    .arrayField(r.missing()).field(r.grade()).field(r.standardRevision()).field(r.detailZh())
+                    .field(r.severity()).field(position == null ? null : roundId).field(position).endRow();
+        }
+        return text.utf8();
+    }
+
+    private static final String COPY_FIRSTS = """
+            copy indicator_result (id, check_year, area_code, indicator_code, version, value, unit, verdict, standard,
+              gap, explanation, observation_ids, evaluated_at, area_level, evaluation_level, items_failing,
+              items_surveyed, items_total, numerator, denominator, missing, grade, standard_revision, detail_zh,
+              severity, round_id, round_position) from stdin""";
 
     /** The new versions' places in their round, in list order after the {@code taken} ones. */
     private static Map<UUID, Integer> positions(List<UUID> newVersions, int taken) {

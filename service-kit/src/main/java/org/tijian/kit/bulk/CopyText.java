@@ -4,6 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 
 /** Builds rows in PostgreSQL's COPY text format: tab-separated fields, {@code \N} for null, backslash escapes. */
 public final class CopyText {
@@ -38,6 +41,9 @@ public final class CopyText {
         if (value instanceof BigDecimal decimal) {
             return field(decimal.toPlainString());
         }
+        if (value instanceof Instant at) {
+            return field(at);
+        }
         return field(value == null ? null : value.toString());
     }
 
@@ -45,6 +51,39 @@ public final class CopyText {
         separate();
         out.append(value);
         return this;
+    }
+
+    /** A time as PostgreSQL stores it (to the microsecond), in ISO-8601 form. */
+    public CopyText field(Instant value) {
+        return field(value == null ? null : value.truncatedTo(ChronoUnit.MICROS).toString());
+    }
+
+    /** A one-dimensional array literal (for {@code text[]}, {@code uuid[]} columns), every element quoted. */
+    public CopyText arrayField(Collection<?> elements) {
+        if (elements == null) {
+            return field((String) null);
+        }
+        StringBuilder literal = new StringBuilder(elements.size() * 40 + 2).append('{');
+        for (Object element : elements) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            if (element == null) {
+                literal.append("NULL");
+                continue;
+            }
+            literal.append('"');
+            String text = element.toString();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            literal.append('"');
+        }
+        return field(literal.append('}').toString());
     }
 
     public CopyText endRow() {

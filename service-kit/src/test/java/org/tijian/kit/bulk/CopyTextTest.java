@@ -6,6 +6,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CopyTextTest {
@@ -19,5 +22,17 @@ class CopyTextTest {
         ByteBuf utf8 = text.utf8();
         assertThat(new String(ByteBufUtil.getBytes(utf8), StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(utf8.readableBytes()).isEqualTo(expected.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void writesTimesToTheMicrosecondAndArraysWithEveryElementQuoted() {
+        CopyText text = new CopyText(4);
+        text.field(Instant.parse("2025-03-01T08:00:00.123456789Z")).field((Instant) null)
+                .arrayField(List.of("H01", "a\"b", "c\\d", "e,f")).arrayField(List.of())
+                .arrayField(Arrays.asList("x", null)).arrayField(null).endRow();
+        // The array's own escapes (\" and \\) are escaped once more for COPY (a backslash doubled).
+        String expected = "2025-03-01T08:00:00.123456Z\t\\N\t{\"H01\",\"a\\\\\"b\",\"c\\\\\\\\d\",\"e,f\"}\t{}"
+                + "\t{\"x\",NULL}\t\\N\n";
+        assertThat(new String(ByteBufUtil.getBytes(text.utf8()), StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 }
