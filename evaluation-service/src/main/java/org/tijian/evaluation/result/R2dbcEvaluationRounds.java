@@ -326,7 +326,8 @@ class R2dbcEvaluationRounds {
     /**
      * Inserts first versions, each a new version placed in the round in list order, except where the key has a result
      * already (another transaction wrote one meanwhile: waited for, not failed on) or its findings are to be read back
-     * ({@code finding_key_read_back}).
+     * ({@code finding_key_read_back}). They are copied in; where a key has a result already the copy is undone and
+     * they are inserted with {@code on conflict do nothing} instead.
      *
      * @return the ids of the results inserted
      */
