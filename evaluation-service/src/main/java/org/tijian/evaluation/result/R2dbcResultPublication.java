@@ -45,13 +45,14 @@ class R2dbcResultPublication implements OutboxExpansion {
                           from indicator_result r where r.round_id = :round and r.round_position > :position
                           union all
                           select h.result_id, r.check_year, r.area_code, r.indicator_code, h.version, h.value, h.unit,
-                            h.verdict, h.standard, h.gap, h.explanation, h.observation_ids, h.evaluated_at, h.area_level,
+                            h.verdict, h.standard, h.gap, h.explanation, h.observation_ids, %s, h.area_level,
                             h.evaluation_level, h.items_failing, h.items_surveyed, h.items_total, h.numerator,
                             h.denominator, h.missing, h.grade, h.standard_revision, h.detail_zh, h.severity,
                             cast(h.round_position as bigint)
                           from indicator_result_history h join indicator_result r on r.id = h.result_id
                           where h.round_id = :round and h.round_position > :position) v
-                        order by round_position limit :limit""".formatted(R2dbcResultStore.COLUMNS))
+                        order by round_position limit :limit""".formatted(R2dbcResultStore.COLUMNS,
+                                R2dbcResultStore.epochMicros("h.evaluated_at")))
                 .bind("round", round).bind("position", position).bind("limit", limit)
                 .map(row -> {
                     IndicatorResult result = R2dbcResultStore.read(row);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CopyTextTest {
@@ -25,14 +26,19 @@ class CopyTextTest {
     }
 
     @Test
-    void writesTimesToTheMicrosecondAndArraysWithEveryElementQuoted() {
+    void writesTimesToTheMicrosecondArraysAndBoxedValues() {
         CopyText text = new CopyText(4);
-        text.field(Instant.parse("2025-03-01T08:00:00.123456789Z")).field((Instant) null)
+        text.field(Instant.parse("2025-03-01T08:00:00.123456789Z")).field(Instant.parse("2026-12-31T23:59:09Z"))
+                .field((Instant) null)
                 .arrayField(List.of("H01", "a\"b", "c\\d", "e,f")).arrayField(List.of())
-                .arrayField(Arrays.asList("x", null)).arrayField(null).endRow();
+                .arrayField(Arrays.asList("x", null)).arrayField(null)
+                .arrayField(List.of(UUID.fromString("0190a1b2-0000-7000-8000-000000000001")))
+                .field(UUID.fromString("0190a1b2-0000-7000-8000-000000000002")).field(Integer.valueOf(42))
+                .field((Object) 7L).field((Object) "x\ty").field((Object) null).endRow();
         // The array's own escapes (\" and \\) are escaped once more for COPY (a backslash doubled).
-        String expected = "2025-03-01T08:00:00.123456Z\t\\N\t{\"H01\",\"a\\\\\"b\",\"c\\\\\\\\d\",\"e,f\"}\t{}"
-                + "\t{\"x\",NULL}\t\\N\n";
+        String expected = "2025-03-01 08:00:00.123456+00\t2026-12-31 23:59:09.000000+00\t\\N\t{\"H01\",\"a\\\\\"b\",\"c\\\\\\\\d\",\"e,f\"}\t{}"
+                + "\t{\"x\",NULL}\t\\N\t{0190a1b2-0000-7000-8000-000000000001}\t0190a1b2-0000-7000-8000-000000000002"
+                + "\t42\t7\tx\\ty\t\\N\n";
         assertThat(new String(ByteBufUtil.getBytes(text.utf8()), StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 }
