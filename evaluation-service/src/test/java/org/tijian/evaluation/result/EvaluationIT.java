@@ -13,19 +13,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.netty.buffer.ByteBuf;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Topics;
 import org.tijian.contracts.Verdict;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
 import org.tijian.contracts.intake.ObservationAccepted;
+import org.tijian.kit.bulk.CopyText;
+import org.tijian.kit.bulk.PostgresCopy;
 import org.tijian.kit.id.TimeOrderedIds;
 import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.testing.KafkaProbe;
 import org.tijian.testing.TestInfrastructure;
 import org.tijian.testing.TijianIntegrationTest;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 @TijianIntegrationTest(database = "evaluation_it")
@@ -256,5 +263,55 @@ class EvaluationIT {
 
         await().atMost(WAIT).until(() -> waiting(key) == 0);
         assertThat(backlog.catchingUp()).isFalse();
+    }
+
+    @Autowired
+    TransactionalOperator transaction;
+
+    private static final String COPY_READ_BACK_KEYS =
+            "copy finding_key_read_back (check_year, indicator_code, area_code) from stdin";
+
+    private static Supplier<Publisher<ByteBuf>> readBackKeys(String... areas) {
+        return () -> Mono.fromSupplier(() -> {
+            CopyText rows = new CopyText(64);
+            for (String area : areas) {
+                rows.field(2025L).field("H02").field(area).endRow();
+            }
+            return rows.utf8();
+        });
+    }
+
+    private Mono<Boolean> copyUnlessTaken(Supplier<Publisher<ByteBuf>> rows) {
+        return db.inConnection(connection -> PostgresCopy.copyInUnlessTaken(connection, COPY_READ_BACK_KEYS, rows));
+    }
+
+    private List<String> readBackKeysOf(String... areas) {
+        return db.sql("select area_code from finding_key_read_back where indicator_code = 'H02' and area_code = any(:a)")
+                .bind("a", areas).map(row -> row.get("area_code", String.class)).all().collectList().block(WAIT);
+    }
+
+    @Test
+    void aCopyThatMeetsATakenKeyIsUndoneAloneAndTheTransactionGoesOn() {
+        String taken = area();
+        String before = area();
+        String undone = area();
+        String after = area();
+        db.sql("insert into finding_key_read_back (check_year, indicator_code, area_code) values (2025, 'H02', :a)")
+                .bind("a", taken).then().block(WAIT);
+
+        List<Boolean> copied = transaction.transactional(db.sql(
+                                "insert into finding_key_read_back (check_year, indicator_code, area_code) values (2025, 'H02', :a)")
+                        .bind("a", before).then()
+                        .then(copyUnlessTaken(readBackKeys(undone, taken)))
+                        .concatWith(copyUnlessTaken(readBackKeys(after))).collectList())
+                .block(WAIT);
+
+        assertThat(copied).containsExactly(false, true);
+        assertThat(readBackKeysOf(taken, before, undone, after)).containsExactlyInAnyOrder(taken, before, after);
+
+        String alone = area();
+        assertThat(copyUnlessTaken(readBackKeys(alone, taken)).block(WAIT)).isFalse();
+        assertThat(copyUnlessTaken(readBackKeys(alone)).block(WAIT)).isTrue();
+        assertThat(readBackKeysOf(alone)).containsExactly(alone);
     }
 }

@@ -18,7 +18,7 @@ public final class PostgresCopy {
     }
 
     /**
-     * Copies rows into a table within the connection's transaction, unless one of them is there already: then the
+     * Copies rows into a table within the connection's transaction (if any), unless one of them is there already: then the
      * copy is undone (to a savepoint taken before it) and the result is {@code false}, for the caller to insert the
      * rows with {@code on conflict} instead. COPY writes a large batch in about half the time of an insert from
      * arrays, but it cannot skip a row whose key is taken, as a record delivered twice is.
@@ -27,6 +27,12 @@ public final class PostgresCopy {
      * @return whether the rows were copied
      */
     public static Mono<Boolean> copyInUnlessTaken(Connection connection, String sql, Supplier<Publisher<ByteBuf>> data) {
+        if (connection.isAutoCommit()) {
+            // One statement on its own: a COPY that fails wrote nothing (a savepoint would open a transaction that
+            // nothing here commits).
+            return Mono.defer(() -> copyIn(connection, sql, data.get())).thenReturn(true)
+                    .onErrorResume(PostgresCopy::keyTaken, e -> Mono.just(false));
+        }
         return Mono.from(connection.createSavepoint(SAVEPOINT))
                 .then(Mono.defer(() -> copyIn(connection, sql, data.get())))
                 .then(Mono.from(connection.releaseSavepoint(SAVEPOINT)))
