@@ -36,7 +36,7 @@ import org.tijian.evaluation.result.IndicatorResult.Change;
 import org.tijian.evaluation.result.IndicatorResult.Revised;
 import org.tijian.evaluation.result.R2dbcEvaluationRounds.Coverage;
 import org.tijian.evaluation.result.R2dbcEvaluationRounds.Pending;
-import org.tijian.evaluation.result.ResultInputs.ChildResult;
+import org.tijian.evaluation.result.ResultInputs.ChildTotals;
 import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
 import org.tijian.evaluation.result.ResultInputs.ReportedValue;
 import org.tijian.kit.messaging.TraceParent;
@@ -287,7 +287,7 @@ public class EvaluationRoundService {
             Set<ResultKey> withResultLastYear,
             Map<ResultKey, Map<String, ReportedValue>> values,
             Map<ResultKey, List<ReportedFinding>> findings,
-            Map<ResultKey, List<ChildResult>> children,
+            Map<ResultKey, ChildTotals> children,
             Map<ResultKey, Coverage> coverage) {
 
         /** An item's inputs where its own findings are all it has: no current result, nothing else read. */
@@ -300,7 +300,7 @@ public class EvaluationRoundService {
             Long total = area.items(indicator.evaluationLevel());
             long coveredItems = covered.covered() && total != null ? total : covered.coveredItems();
             return new ResultInputs(values.getOrDefault(key, Map.of()), findings.getOrDefault(key, List.of()),
-                    children.getOrDefault(key, List.of()), covered.covered(), coveredItems,
+                    children.getOrDefault(key, ChildTotals.NONE), covered.covered(), coveredItems,
                     withResultLastYear.contains(key));
         }
     }

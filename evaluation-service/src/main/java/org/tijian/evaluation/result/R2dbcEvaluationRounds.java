@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 import org.tijian.contracts.AreaLevel;
 import org.tijian.contracts.Verdict;
 import org.tijian.evaluation.indicator.CityClassification;
-import org.tijian.evaluation.result.ResultInputs.ChildResult;
+import org.tijian.evaluation.result.ResultInputs.ChildTotals;
 import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
 import org.tijian.evaluation.result.ResultInputs.ReportedValue;
 import org.tijian.kit.bulk.CopyText;
@@ -222,28 +222,37 @@ class R2dbcEvaluationRounds {
      * the indicators of its parent in the round (a compound's ten housing counts), not once per indicator. The lookup
      * takes only the columns the sums need (a tenth less time than whole rows with their explanations and lineage).
      */
-    Mono<Map<ResultKey, List<ChildResult>>> children(Collection<ResultKey> keys) {
+    Mono<Map<ResultKey, ChildTotals>> children(Collection<ResultKey> keys) {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
+        String hasValue = "r.verdict <> 'NO_DATA' and r.value is not null";
+        String hasRatio = "r.verdict <> 'NO_DATA' and r.numerator is not null and r.denominator is not null";
         return keyed("""
-                        select p.y, r.indicator_code as i, p.a, r.area_code as child, r.verdict, r.value, r.numerator,
-                          r.denominator, r.items_failing, r.items_surveyed
-                        from (select k.y, k.a, array_agg(k.i) as indicators from %s group by k.y, k.a) p
+                        select p.y, r.indicator_code as i, p.a,
+                          cast(coalesce(sum(r.items_failing), 0) as bigint) as items_failing,
+                          count(*) filter (where %1$s) as values_reported,
+                          coalesce(sum(r.value) filter (where %1$s), 0) as value_sum,
+                          cast(coalesce(sum(coalesce(r.items_surveyed, 1)) filter (where %1$s), 0) as bigint)
+                            as value_items,
+                          count(*) filter (where %2$s) as ratios_reported,
+                          coalesce(sum(r.numerator) filter (where %2$s), 0) as numerator_sum,
+                          coalesce(sum(r.denominator) filter (where %2$s), 0) as denominator_sum
+                        from (select k.y, k.a, array_agg(k.i) as indicators from %3$s group by k.y, k.a) p
                         cross join lateral (
-                          select r.indicator_code, r.area_code, r.verdict, r.value, r.numerator, r.denominator,
-                            r.items_failing, r.items_surveyed
+                          select r.indicator_code, r.verdict, r.value, r.numerator, r.denominator, r.items_failing,
+                            r.items_surveyed
                           from area c
                           join indicator_result r on r.check_year = p.y and r.area_code = c.code
                             and r.indicator_code = any(p.indicators)
-                          where c.parent_code = p.a offset 0) r"""
-                        .formatted(R2dbcPendingResults.KEYS), keys)
-                .map(row -> Map.entry(key(row), new ChildResult(row.get("child", String.class),
-                        Verdict.valueOf(row.get("verdict", String.class)), row.get("value", BigDecimal.class),
-                        row.get("numerator", BigDecimal.class), row.get("denominator", BigDecimal.class),
-                        row.get("items_failing", Long.class), row.get("items_surveyed", Long.class))))
-                .all().collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
-                .map(R2dbcEvaluationRounds::lists);
+                          where c.parent_code = p.a offset 0) r
+                        group by p.y, r.indicator_code, p.a"""
+                        .formatted(hasValue, hasRatio, R2dbcPendingResults.KEYS), keys)
+                .map(row -> Map.entry(key(row), new ChildTotals(row.get("items_failing", Long.class),
+                        row.get("values_reported", Long.class), row.get("value_sum", BigDecimal.class),
+                        row.get("value_items", Long.class), row.get("ratios_reported", Long.class),
+                        row.get("numerator_sum", BigDecimal.class), row.get("denominator_sum", BigDecimal.class))))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /**
@@ -496,13 +505,6 @@ class R2dbcEvaluationRounds {
     private static ResultKey key(Readable row) {
         return new ResultKey(row.get("y", Integer.class), row.get("i", String.class), row.get("a", String.class));
     }
-
-    private static <K, V> Map<K, List<V>> lists(Map<K, Collection<V>> multimap) {
-        Map<K, List<V>> result = new HashMap<>();
-        multimap.forEach((k, v) -> result.put(k, List.copyOf(v)));
-        return result;
-    }
-
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }

@@ -16,7 +16,7 @@ import org.tijian.contracts.catalog.IndicatorDefined.Computation;
 import org.tijian.contracts.catalog.IndicatorDefined.GradeBand;
 import org.tijian.evaluation.indicator.EvaluationStandard;
 import org.tijian.evaluation.indicator.Judgment;
-import org.tijian.evaluation.result.ResultInputs.ChildResult;
+import org.tijian.evaluation.result.ResultInputs.ChildTotals;
 import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
 import org.tijian.evaluation.result.ResultInputs.ReportedValue;
 
@@ -75,7 +75,7 @@ public final class ResultCalculator {
         AreaLevel itemLevel = indicator.evaluationLevel();
         boolean isItem = !area.above(itemLevel);
         long own = in.findings().isEmpty() ? 0 : 1;
-        long failing = own + in.children().stream().mapToLong(c -> c.itemsFailing() == null ? 0 : c.itemsFailing()).sum();
+        long failing = own + in.children().itemsFailing();
         Long total = area.items(itemLevel);
         long covered = isItem ? (in.covered() ? 1 : 0) : in.coveredItems();
         // a finding is itself proof of a survey, even before the survey's coverage has arrived
@@ -122,10 +122,10 @@ public final class ResultCalculator {
                     null, List.of(), null, List.of(own.observationId()), null, null));
         }
         // Sums are taken only below the city: a city's figure (a peak-hour speed) is not the sum of its districts'.
-        List<ChildResult> reporting = in.children().stream().filter(ChildResult::hasValue).toList();
-        if (area.above(level) && level.ordinal() > AreaLevel.CITY.ordinal() && !reporting.isEmpty()) {
-            BigDecimal sum = reporting.stream().map(ChildResult::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-            long reported = reporting.stream().mapToLong(c -> c.itemsSurveyed() == null ? 1 : c.itemsSurveyed()).sum();
+        ChildTotals children = in.children();
+        if (area.above(level) && level.ordinal() > AreaLevel.CITY.ordinal() && children.valuesReported() > 0) {
+            BigDecimal sum = children.valueSum();
+            long reported = children.valueItems();
             Long total = area.items(level);
             Judgment judgment = standard.judge(sum);
             String explanation = "合计（" + reported + ofTotal(total) + " 个" + level.nameZh() + "已填报）："
@@ -152,7 +152,7 @@ public final class ResultCalculator {
         List<UUID> lineage = new ArrayList<>();
         String source = "";
         Long reported = null;
-        List<ChildResult> reporting = in.children().stream().filter(ChildResult::hasRatio).toList();
+        ChildTotals children = in.children();
         if (numerator != null && denominator != null) {
             num = numerator.value();
             den = denominator.value();
@@ -162,11 +162,11 @@ public final class ResultCalculator {
             }
         } else if (in.values().containsKey(indicator.code())) {
             return Optional.of(direct(indicator, standard, in.values().get(indicator.code())));
-        } else if (area.above(indicator.evaluationLevel()) && !reporting.isEmpty()) {
-            num = reporting.stream().map(ChildResult::numerator).reduce(BigDecimal.ZERO, BigDecimal::add);
-            den = reporting.stream().map(ChildResult::denominator).reduce(BigDecimal.ZERO, BigDecimal::add);
-            reported = (long) reporting.size();
-            source = "（" + reporting.size() + " 个下级区域合计）";
+        } else if (area.above(indicator.evaluationLevel()) && children.ratiosReported() > 0) {
+            num = children.numeratorSum();
+            den = children.denominatorSum();
+            reported = children.ratiosReported();
+            source = "（" + reported + " 个下级区域合计）";
         } else {
             boolean anyInput = numerator != null || (denominator != null && denominator.observationId() != null);
             if (!hasCurrent && !anyInput) {

@@ -206,7 +206,7 @@ class ExampleCityIT {
                 // the district and the city: (6.4 + 3) / (8 + 5) = 9.4 / 13 = 72.31 %, failing by 7.69
                 pass(STREET_A, "B01", "80"),
                 fail(STREET_B, "B01", "60", "20").explained("3 / 5 = 60% < 80%"),
-                fail(EAST, "B01", "72.31", "7.69"),
+                fail(EAST, "B01", "72.31", "7.69").explained("9.4 / 13 = 72.31% < 80%（2 个下级区域合计）"),
                 fail(CITY, "B01", "72.31", "7.69"),
                 // B04 at street C: only the covered land was reported
                 noData(STREET_C, "B04", "B04_RESIDENTIAL_LAND"),

@@ -18,7 +18,7 @@ import org.tijian.evaluation.indicator.CityClassification;
 import org.tijian.evaluation.indicator.ShippedCatalog;
 import org.tijian.evaluation.indicator.StandardSelection;
 import org.tijian.evaluation.result.IndicatorResult.Change;
-import org.tijian.evaluation.result.ResultInputs.ChildResult;
+import org.tijian.evaluation.result.ResultInputs.ChildTotals;
 import org.tijian.evaluation.result.ResultInputs.ReportedFinding;
 import org.tijian.evaluation.result.ResultInputs.ReportedValue;
 
@@ -45,7 +45,7 @@ class ResultCalculatorTest {
     private static ResultInputs values(Map<String, String> reported) {
         Map<String, ReportedValue> values = new java.util.HashMap<>();
         reported.forEach((k, v) -> values.put(k, new ReportedValue(UUID.randomUUID(), new BigDecimal(v), null)));
-        return new ResultInputs(values, List.of(), List.of(), false, 0, false);
+        return new ResultInputs(values, List.of(), ChildTotals.NONE, false, 0, false);
     }
 
     @Test
@@ -93,18 +93,18 @@ class ResultCalculatorTest {
     @Test
     void anItemWithAFindingFailsAndASurveyedOneWithoutPassesOnlyIfItIsOfInterest() {
         ResultInputs finding = new ResultInputs(Map.of(), List.of(new ReportedFinding(UUID.randomUUID(), "GAS_HAZARD",
-                "SEVERE", "燃气立管锈蚀")), List.of(), false, 0, false);
+                "SEVERE", "燃气立管锈蚀")), ChildTotals.NONE, false, 0, false);
         Computed failing = compute("H02", BUILDING, finding, false).orElseThrow();
         assertThat(failing.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(failing.gap()).isEqualByComparingTo("1");
         assertThat(failing.detailZh()).isEqualTo("燃气立管锈蚀");
         assertThat(failing.severity()).isEqualTo("SEVERE");
 
-        ResultInputs surveyedClean = new ResultInputs(Map.of(), List.of(), List.of(), true, 0, false);
+        ResultInputs surveyedClean = new ResultInputs(Map.of(), List.of(), ChildTotals.NONE, true, 0, false);
         assertThat(compute("H02", BUILDING, surveyedClean, false)).as("nothing to say about a fine building").isEmpty();
-        ResultInputs failedLastYear = new ResultInputs(Map.of(), List.of(), List.of(), true, 0, true);
+        ResultInputs failedLastYear = new ResultInputs(Map.of(), List.of(), ChildTotals.NONE, true, 0, true);
         assertThat(compute("H02", BUILDING, failedLastYear, false).orElseThrow().verdict()).isEqualTo(Verdict.PASS);
-        ResultInputs notSurveyed = new ResultInputs(Map.of(), List.of(), List.of(), false, 0, true);
+        ResultInputs notSurveyed = new ResultInputs(Map.of(), List.of(), ChildTotals.NONE, false, 0, true);
         Computed unknown = compute("H02", BUILDING, notSurveyed, false).orElseThrow();
         assertThat(unknown.verdict()).isEqualTo(Verdict.NO_DATA);
         assertThat(unknown.missing()).containsExactly(ResultCalculator.SURVEY);
@@ -112,17 +112,15 @@ class ResultCalculatorTest {
 
     @Test
     void anAreaCountsItsChildrensFailingItemsAndStatesHowMuchWasSurveyed() {
-        List<ChildResult> buildings = List.of(
-                new ChildResult("b1", Verdict.FAIL, BigDecimal.ONE, null, null, 1L, 1L),
-                new ChildResult("b2", Verdict.FAIL, BigDecimal.ONE, null, null, 1L, 1L),
-                new ChildResult("b3", Verdict.PASS, BigDecimal.ZERO, null, null, 0L, 1L));
+        // buildings b1 and b2 fail (one item each), b3 passes: three values (1, 1, 0), three items behind them
+        ChildTotals buildings = new ChildTotals(2, 3, new BigDecimal(2), 3, 0, BigDecimal.ZERO, BigDecimal.ZERO);
         Computed compound = compute("H02", COMPOUND, new ResultInputs(Map.of(), List.of(), buildings, false, 15, false),
                 false).orElseThrow();
         assertThat(compound.value()).isEqualByComparingTo("2");
         assertThat(compound.itemsSurveyed()).isEqualTo(15);
         assertThat(compound.itemsTotal()).isEqualTo(20);
         assertThat(compound.explanation()).isEqualTo("2 栋存在问题（已调查 15 / 20 栋）：2 > 0");
-        assertThat(compute("H02", COMPOUND, new ResultInputs(Map.of(), List.of(), List.of(), false, 0, false), false))
+        assertThat(compute("H02", COMPOUND, new ResultInputs(Map.of(), List.of(), ChildTotals.NONE, false, 0, false), false))
                 .as("neither surveyed nor found: nothing known").isEmpty();
     }
 
