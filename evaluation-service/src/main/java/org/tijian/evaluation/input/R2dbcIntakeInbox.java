@@ -119,7 +119,7 @@ class R2dbcIntakeInbox {
         return db.inConnection(connection -> PostgresCopy.copyInUnlessTaken(connection, """
                         copy finding (finding_id, check_year, indicator_code, area_code, finding_type, severity,
                           description_zh, revision, supersedes, department, batch_id, row_no, reported_at) from stdin""",
-                        () -> Mono.fromSupplier(() -> copyRows(findings))))
+                        Mono.fromSupplier(() -> copyRows(findings))))
                 .flatMap(copied -> copied ? Mono.empty() : insertSkippingStored(findings));
     }
 

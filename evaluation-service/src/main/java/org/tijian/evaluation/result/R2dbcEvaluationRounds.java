@@ -128,7 +128,7 @@ class R2dbcEvaluationRounds {
                         + " cross join lateral (select * from indicator_result r where r.check_year = k.y"
                         + " and r.indicator_code = k.i and r.area_code = k.a offset 0) r", keys)
                 .map(R2dbcResultStore::read).all()
-                .collectMap(r -> new ResultKey(r.checkYear(), r.indicatorCode(), r.areaCode()));
+                .collectMap(R2dbcEvaluationRounds::key);
     }
 
     /** The keys whose indicator and area have a result in the year before. */
@@ -351,7 +351,7 @@ class R2dbcEvaluationRounds {
                 return Mono.just(Set.<UUID>of());
             }
             return db.inConnection(connection -> PostgresCopy.copyInUnlessTaken(connection, COPY_FIRSTS,
-                            () -> Mono.fromSupplier(() -> copyRows(insertable, positions, roundId))))
+                            Mono.fromSupplier(() -> copyRows(insertable, positions, roundId))))
                     .flatMap(copied -> copied
                             ? Mono.just(insertable.stream().map(IndicatorResult::id).collect(Collectors.toSet()))
                             : bind(db.sql(INSERT_UNLESS_STORED), insertable, positions, roundId)

@@ -58,6 +58,20 @@ public class R2dbcPendingResults {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
+    /** The inverse of {@link #epochMicros}, for a time a statement reads as {@link #epochMicrosOf}. */
+    static java.time.Instant instantOfEpochMicros(long epochMicros) {
+        return java.time.Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+                Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
+    }
+
+    /**
+     * A {@code timestamptz} column read as microseconds since the epoch: the driver parses a time's text with a
+     * {@code DateTimeFormatter}, a twentieth of the service's time when its relay publishes a replay's results.
+     */
+    static String epochMicrosOf(String column) {
+        return "cast(extract(epoch from " + column + ") * 1000000 as bigint)";
+    }
+
     /** A statement over {@link #KEYS}: the keys bound as arrays {@code :years}, {@code :indicators}, {@code :areas}. */
     public static DatabaseClient.GenericExecuteSpec keyed(DatabaseClient db, String sql, Collection<ResultKey> keys) {
         return db.sql(sql)

@@ -52,7 +52,7 @@ class R2dbcResultPublication implements OutboxExpansion {
                           from indicator_result_history h join indicator_result r on r.id = h.result_id
                           where h.round_id = :round and h.round_position > :position) v
                         order by round_position limit :limit""".formatted(R2dbcResultStore.COLUMNS,
-                                R2dbcResultStore.epochMicros("h.evaluated_at")))
+                                R2dbcPendingResults.epochMicrosOf("h.evaluated_at")))
                 .bind("round", round).bind("position", position).bind("limit", limit)
                 .map(row -> {
                     IndicatorResult result = R2dbcResultStore.read(row);

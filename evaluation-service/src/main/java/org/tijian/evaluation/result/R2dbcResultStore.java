@@ -2,7 +2,6 @@ package org.tijian.evaluation.result;
 
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.tijian.contracts.AreaLevel;
@@ -20,20 +19,7 @@ class R2dbcResultStore implements ResultStore {
             r.id, r.check_year, r.area_code, r.indicator_code, r.version, r.value, r.unit, r.verdict, r.standard, r.gap,
             r.explanation, r.observation_ids, %s, r.area_level, r.evaluation_level, r.items_failing,
             r.items_surveyed, r.items_total, r.numerator, r.denominator, r.missing, r.grade, r.standard_revision,
-            r.detail_zh, r.severity""".formatted(epochMicros("r.evaluated_at"));
-
-    /**
-     * A time column as microseconds since the epoch: the driver parses a {@code timestamptz}'s text with a
-     * {@code DateTimeFormatter}, a twentieth of the service's time when its relay publishes a replay's results.
-     */
-    static String epochMicros(String column) {
-        return "cast(extract(epoch from " + column + ") * 1000000 as bigint)";
-    }
-
-    static Instant instant(long epochMicros) {
-        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
-                Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
-    }
+            r.detail_zh, r.severity""".formatted(R2dbcPendingResults.epochMicrosOf("r.evaluated_at"));
 
     private final DatabaseClient db;
 
@@ -72,7 +58,7 @@ class R2dbcResultStore implements ResultStore {
                 row.get(9, BigDecimal.class),
                 row.get(10, String.class),
                 List.of(row.get(11, UUID[].class)),
-                instant(row.get(12, Long.class)),
+                R2dbcPendingResults.instantOfEpochMicros(row.get(12, Long.class)),
                 level(row.get(13, String.class)),
                 level(row.get(14, String.class)),
                 row.get(15, Long.class),

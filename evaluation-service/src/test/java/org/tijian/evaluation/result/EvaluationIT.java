@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.netty.buffer.ByteBuf;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -271,8 +270,8 @@ class EvaluationIT {
     private static final String COPY_READ_BACK_KEYS =
             "copy finding_key_read_back (check_year, indicator_code, area_code) from stdin";
 
-    private static Supplier<Publisher<ByteBuf>> readBackKeys(String... areas) {
-        return () -> Mono.fromSupplier(() -> {
+    private static Publisher<ByteBuf> readBackKeys(String... areas) {
+        return Mono.fromSupplier(() -> {
             CopyText rows = new CopyText(64);
             for (String area : areas) {
                 rows.field(2025L).field("H02").field(area).endRow();
@@ -281,7 +280,7 @@ class EvaluationIT {
         });
     }
 
-    private Mono<Boolean> copyUnlessTaken(Supplier<Publisher<ByteBuf>> rows) {
+    private Mono<Boolean> copyUnlessTaken(Publisher<ByteBuf> rows) {
         return db.inConnection(connection -> PostgresCopy.copyInUnlessTaken(connection, COPY_READ_BACK_KEYS, rows));
     }
 

@@ -5,7 +5,6 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Wrapped;
-import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -19,26 +18,24 @@ public final class PostgresCopy {
 
     /**
      * Copies rows into a table within the connection's transaction (if any), unless one of them is there already: then the
-     * copy is undone (to a savepoint taken before it) and the result is {@code false}, for the caller to insert the
-     * rows with {@code on conflict} instead. COPY writes a large batch in about half the time of an insert from
-     * arrays, but it cannot skip a row whose key is taken, as a record delivered twice is.
+     * copy is undone (to a savepoint taken before it; outside a transaction the failed COPY wrote nothing) and the
+     * result is {@code false}, for the caller to insert the rows with {@code on conflict} instead. COPY writes a large
+     * batch in about half the time of an insert from arrays, but it cannot skip a row whose key is taken, as a record
+     * delivered twice is.
      *
-     * @param data made anew for each attempt (a buffer is released once it was sent)
+     * @param data the rows, made when subscribed to
      * @return whether the rows were copied
      */
-    public static Mono<Boolean> copyInUnlessTaken(Connection connection, String sql, Supplier<Publisher<ByteBuf>> data) {
-        if (connection.isAutoCommit()) {
-            // One statement on its own: a COPY that fails wrote nothing (a savepoint would open a transaction that
-            // nothing here commits).
-            return Mono.defer(() -> copyIn(connection, sql, data.get())).thenReturn(true)
-                    .onErrorResume(PostgresCopy::keyTaken, e -> Mono.just(false));
-        }
-        return Mono.from(connection.createSavepoint(SAVEPOINT))
-                .then(Mono.defer(() -> copyIn(connection, sql, data.get())))
-                .then(Mono.from(connection.releaseSavepoint(SAVEPOINT)))
-                .thenReturn(true)
-                .onErrorResume(PostgresCopy::keyTaken,
-                        e -> Mono.from(connection.rollbackTransactionToSavepoint(SAVEPOINT)).thenReturn(false));
+    public static Mono<Boolean> copyInUnlessTaken(Connection connection, String sql, Publisher<ByteBuf> data) {
+        // Outside a transaction a savepoint would open one that nothing here commits.
+        boolean inTransaction = !connection.isAutoCommit();
+        Mono<Void> copy = Mono.defer(() -> copyIn(connection, sql, data)).then();
+        Mono<Void> guarded = inTransaction
+                ? Mono.from(connection.createSavepoint(SAVEPOINT)).then(copy)
+                        .then(Mono.from(connection.releaseSavepoint(SAVEPOINT)))
+                : copy;
+        Mono<Void> undo = inTransaction ? Mono.from(connection.rollbackTransactionToSavepoint(SAVEPOINT)) : Mono.empty();
+        return guarded.thenReturn(true).onErrorResume(PostgresCopy::keyTaken, e -> undo.thenReturn(false));
     }
 
     private static final String SAVEPOINT = "copy_unless_taken";
