@@ -28,6 +28,7 @@ import org.tijian.kit.messaging.CloudEventHeaders;
 import org.tijian.kit.messaging.DeadLetter;
 import org.tijian.kit.messaging.DeadLetters;
 import org.tijian.kit.messaging.PolledRecord;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,7 +65,8 @@ final class IntakeFeedListener {
     private final IndicatorIndexService catalog;
     private final EvaluationRoundService rounds;
     private final TransactionalOperator transaction;
-    private final JsonMapper json;
+    /** One reader per event type: {@code readValue(bytes, type)} resolved the type again for every record. */
+    private final ClassValue<ObjectReader> readers;
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final Function<String, String> groupOfBinding;
@@ -78,7 +80,12 @@ final class IntakeFeedListener {
         this.catalog = catalog;
         this.rounds = rounds;
         this.transaction = transaction;
-        this.json = json;
+        this.readers = new ClassValue<>() {
+            @Override
+            protected ObjectReader computeValue(Class<?> type) {
+                return json.readerFor(type);
+            }
+        };
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.groupOfBinding = groupOfBinding;
@@ -162,7 +169,7 @@ final class IntakeFeedListener {
     }
 
     private <T extends Record> T read(PolledRecord record, Class<T> type, IntakePoll poll) {
-        T event = required(json.readValue(record.value(), type));
+        T event = required(readers.get(type).readValue(record.value()));
         poll.traces().put(event, record.header(CloudEventHeaders.TRACEPARENT));
         return event;
     }

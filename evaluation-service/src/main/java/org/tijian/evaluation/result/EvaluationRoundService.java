@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -72,6 +73,7 @@ public class EvaluationRoundService {
     private final R2dbcPendingResults pending;
     private final IndicatorIndexService catalog;
     private final EventOutbox outbox;
+    private final RecentRounds recentRounds;
     private final TransactionalOperator transaction;
     private final MeterRegistry meters;
     private final int roundSize;
@@ -84,7 +86,7 @@ public class EvaluationRoundService {
     private Disposable running;
 
     public EvaluationRoundService(R2dbcEvaluationRounds rounds, R2dbcPendingResults pending, IndicatorIndexService catalog, EventOutbox outbox,
-            TransactionalOperator transaction, MeterRegistry meters,
+            RecentRounds recentRounds, TransactionalOperator transaction, MeterRegistry meters,
             @Value("${tijian.evaluation.round-size:1000}") int roundSize,
             @Value("${tijian.evaluation.poll-interval:PT0.5S}") Duration pollInterval,
             @Value("${tijian.evaluation.settle:PT1S}") Duration settle, FeedBacklog backlog,
@@ -94,6 +96,7 @@ public class EvaluationRoundService {
         this.pending = pending;
         this.catalog = catalog;
         this.outbox = outbox;
+        this.recentRounds = recentRounds;
         this.transaction = transaction;
         this.meters = meters;
         this.roundSize = roundSize;
@@ -219,8 +222,18 @@ public class EvaluationRoundService {
         return rounds.nextRoundId().flatMap(roundId -> rounds
                 .insertFirsts(computed.stream().map(Decided::result).toList(), roundId)
                 .map(inserted -> {
-                    List<Decided> kept = computed.stream().filter(d -> inserted.contains(d.result().id())).toList();
-                    return kept.isEmpty() ? PresumedFirsts.NONE : new PresumedFirsts(roundId, computed.size(), kept);
+                    // placed as insertFirsts placed them: in list order, those not inserted leaving gaps
+                    List<Decided> kept = new ArrayList<>();
+                    List<RecentRounds.Placed> placed = new ArrayList<>();
+                    for (int i = 0; i < computed.size(); i++) {
+                        Decided d = computed.get(i);
+                        if (inserted.contains(d.result().id())) {
+                            kept.add(d);
+                            placed.add(new RecentRounds.Placed(i + 1, d.result()));
+                        }
+                    }
+                    return kept.isEmpty() ? PresumedFirsts.NONE
+                            : new PresumedFirsts(roundId, computed.size(), kept, placed);
                 }));
     }
 
@@ -229,9 +242,11 @@ public class EvaluationRoundService {
      *
      * @param roundId their round (0: none inserted)
      * @param positions how many round positions they were given (those not inserted leave gaps)
+     * @param placed the inserted ones with their positions
      */
-    private record PresumedFirsts(long roundId, int positions, List<Decided> inserted) {
-        static final PresumedFirsts NONE = new PresumedFirsts(0, 0, List.of());
+    private record PresumedFirsts(long roundId, int positions, List<Decided> inserted,
+            List<RecentRounds.Placed> placed) {
+        static final PresumedFirsts NONE = new PresumedFirsts(0, 0, List.of(), List.of());
     }
 
     /** What a round computes and which of its inputs it needs, by result. */
@@ -334,7 +349,8 @@ public class EvaluationRoundService {
     }
 
     private List<Decided> decide(List<Pending> claimed, RoundInputs inputs) {
-        Instant now = Instant.now();
+        // as stored (microseconds), so a version the relay takes from memory reads as it would from the database
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Decided> decided = new ArrayList<>();
         for (Pending mark : claimed) {
             ResultKey key = mark.key();
@@ -380,6 +396,14 @@ public class EvaluationRoundService {
                         trace.header());
             }
         }
+        // the relay's order: the poll's first versions, then the new versions after them, as save() places them
+        List<RecentRounds.Placed> published = new ArrayList<>(firsts.placed());
+        int position = firsts.positions();
+        for (Decided d : decided) {
+            if (d.newVersion()) {
+                published.add(new RecentRounds.Placed(++position, d.result()));
+            }
+        }
         Mono<Long> roundId = firsts.roundId() != 0 ? Mono.just(firsts.roundId())
                 : newVersions.isEmpty() ? Mono.just(0L) : rounds.nextRoundId();
         return roundId.flatMap(round -> rounds.save(changed, newVersions, firstIds, round, firsts.positions())
@@ -387,7 +411,8 @@ public class EvaluationRoundService {
                 .then(round == 0 ? Mono.<Void>empty()
                         : outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
                                 "evaluation round " + round,
-                                ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), trace))
+                                ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), trace)
+                                .then(Mono.fromRunnable(() -> recentRounds.keep(round, published))))
                 .then(Mono.fromRunnable(() -> count(written))));
     }
 

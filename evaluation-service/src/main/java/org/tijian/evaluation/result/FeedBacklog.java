@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * needs. The items' own verdicts never wait; they are computed in the poll.
  *
  * <p>The feed counts as caught up once no such poll has come for {@code quiet} (3 s: while behind, the consumer polls
- * again as soon as a poll is stored, well within that). Wired by {@link FeedBacklogConfiguration}.
+ * again as soon as a poll is stored, well within that). Wired by {@link RoundStateConfiguration}.
  */
 public class FeedBacklog {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.tijian.kit.bulk.CopyText;
 import org.tijian.kit.bulk.PostgresCopy;
 import org.tijian.kit.id.TimeOrderedIds;
 import org.tijian.kit.messaging.CloudEventHeaders;
+import org.tijian.kit.outbox.OutboxExpansion;
 import org.tijian.testing.KafkaProbe;
 import org.tijian.testing.TestInfrastructure;
 import org.tijian.testing.TijianIntegrationTest;
@@ -181,6 +183,35 @@ class EvaluationIT {
             assertThat(event.value()).isEqualByComparingTo("72");
             assertThat(event.verdict()).isEqualTo(Verdict.PASS);
         });
+    }
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aRoundTheServiceWroteIsPublishedFromMemoryExactlyAsTheDatabaseWouldHaveIt() {
+        String area = area();
+        double fromMemoryBefore = relayReads("memory");
+        sendObservation(UUID.randomUUID(), area, "U01", "64.50");
+        try (KafkaProbe probe = KafkaProbe.on(Topics.EVALUATION_RESULTS)) {
+            ConsumerRecord<String, byte[]> sent = probe.await(1, r -> area.equals(r.key()), WAIT).get(0);
+            long round = db.sql("select round_id from indicator_result where area_code = :area and indicator_code = 'U01'")
+                    .bind("area", area).map(row -> row.get(0, Long.class)).one().block(WAIT);
+
+            // the relay took the round from memory and let it go: read again, it comes from the database
+            List<OutboxExpansion.ExpandedEvent> read = publication
+                    .next(db, ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), 0, 100)
+                    .filter(event -> area.equals(event.messageKey())).collectList().block(WAIT);
+            assertThat(read).singleElement().satisfies(event -> {
+                assertThat(event.eventId()).hasToString(KafkaProbe.header(sent, CloudEventHeaders.ID));
+                assertThat(new String(event.payload(), StandardCharsets.UTF_8)).isEqualTo(KafkaProbe.text(sent));
+            });
+        }
+        assertThat(relayReads("memory")).isGreaterThan(fromMemoryBefore);
+    }
+
+    private double relayReads(String from) {
+        return meters.get("tijian.evaluation.relay.reads").tag("read", from).counter().count();
     }
 
     @Test

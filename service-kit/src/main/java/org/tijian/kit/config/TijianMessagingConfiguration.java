@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -35,11 +36,13 @@ import org.tijian.kit.messaging.DeadLetters;
 import org.tijian.kit.operations.ConsumerBinding;
 import org.tijian.kit.tracing.Traces;
 import org.tijian.kit.messaging.EventReader;
+import org.tijian.kit.messaging.IsoInstantDeserializer;
 import org.tijian.kit.outbox.EventOutbox;
 import org.tijian.kit.outbox.OutboxProperties;
 import org.tijian.kit.outbox.OutboxRelay;
 import org.tijian.kit.outbox.R2dbcEventOutbox;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /** Outbox, relay, idempotent consumption and the platform's topics, for services with a database and Kafka. */
 @AutoConfiguration(after = R2dbcAutoConfiguration.class)
@@ -61,6 +64,13 @@ public class TijianMessagingConfiguration {
             // run on databases whose own migrations are further along.
             configuration.outOfOrder(true);
         };
+    }
+
+    /** Events' times read without a formatter (see {@link IsoInstantDeserializer}). */
+    @Bean
+    JsonMapperBuilderCustomizer tijianIsoInstants() {
+        return builder -> builder.addModule(new SimpleModule("tijian-iso-instants")
+                .addDeserializer(java.time.Instant.class, new IsoInstantDeserializer()));
     }
 
     @Bean

@@ -7,9 +7,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one {@link FeedBacklog} of the service, with its settings and its gauge. */
+/** What the service's rounds share in memory: the one {@link FeedBacklog} and the {@link RecentRounds} for the relay. */
 @Configuration(proxyBeanMethods = false)
-class FeedBacklogConfiguration {
+class RoundStateConfiguration {
 
     @Bean
     FeedBacklog feedBacklog(MeterRegistry meters,
@@ -20,5 +20,11 @@ class FeedBacklogConfiguration {
                 .description("1 while evaluation catches up with intake's feed (its polls come back full or old)")
                 .register(meters);
         return backlog;
+    }
+
+    @Bean
+    RecentRounds recentRounds(MeterRegistry meters,
+            @Value("${tijian.evaluation.relay-handoff:20000}") int capacity) {
+        return new RecentRounds(capacity, meters);
     }
 }
