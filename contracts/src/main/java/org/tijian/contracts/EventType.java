@@ -1,6 +1,9 @@
 package org.tijian.contracts;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.tijian.contracts.catalog.AreaDefined;
 import org.tijian.contracts.catalog.IndicatorDefined;
 import org.tijian.contracts.evaluation.IndicatorEvaluated;
@@ -31,12 +34,20 @@ public enum EventType {
     AREA_DEFINED(AreaDefined.class, Topics.CATALOG_AREAS),
     INDICATOR_DEFINED(IndicatorDefined.class, Topics.CATALOG_INDICATORS);
 
+    /** Looked up for every record a consumer reads: a map, not a scan that built each type's name again. */
+    private static final Map<String, EventType> BY_CLOUD_EVENT_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
+
     private final Class<? extends Record> recordType;
     private final String topic;
+    private final String cloudEventType;
 
     EventType(Class<? extends Record> recordType, String topic) {
         this.recordType = recordType;
         this.topic = topic;
+        String module = recordType.getPackageName().substring("org.tijian.contracts.".length());
+        this.cloudEventType = "org.tijian." + module + "." + recordType.getSimpleName() + "."
+                + topic.substring(topic.lastIndexOf('.') + 1);
     }
 
     public Class<? extends Record> recordType() {
@@ -49,8 +60,7 @@ public enum EventType {
 
     /** The CloudEvents {@code ce_type}, e.g. {@code org.tijian.intake.ObservationAccepted.v1}. */
     public String cloudEventType() {
-        String module = recordType.getPackageName().substring("org.tijian.contracts.".length());
-        return "org.tijian." + module + "." + recordType.getSimpleName() + "." + topic.substring(topic.lastIndexOf('.') + 1);
+        return cloudEventType;
     }
 
     public String schemaResource() {
@@ -65,9 +75,10 @@ public enum EventType {
     }
 
     public static EventType ofCloudEventType(String ceType) {
-        return Arrays.stream(values())
-                .filter(t -> t.cloudEventType().equals(ceType))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + ceType));
+        EventType type = ceType == null ? null : BY_CLOUD_EVENT_TYPE.get(ceType);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown event type: " + ceType);
+        }
+        return type;
     }
 }

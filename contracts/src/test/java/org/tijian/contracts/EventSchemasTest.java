@@ -1,6 +1,7 @@
 package org.tijian.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,5 +77,12 @@ class EventSchemasTest {
         assertThat(EventType.of(IndicatorEvaluated.class)).isEqualTo(EventType.INDICATOR_EVALUATED);
         assertThat(EventType.ofCloudEventType("org.tijian.ledger.ProblemIdentified.v1"))
                 .isEqualTo(EventType.PROBLEM_IDENTIFIED);
+        for (EventType type : EventType.values()) {
+            assertThat(EventType.ofCloudEventType(type.cloudEventType())).isEqualTo(type);
+        }
+        assertThatThrownBy(() -> EventType.ofCloudEventType("org.tijian.ledger.ProblemIdentified.v2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown event type");
+        assertThatThrownBy(() -> EventType.ofCloudEventType(null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
