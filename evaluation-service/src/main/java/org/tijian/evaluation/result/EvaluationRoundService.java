@@ -3,7 +3,6 @@ package org.tijian.evaluation.result;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -222,18 +221,10 @@ public class EvaluationRoundService {
         return rounds.nextRoundId().flatMap(roundId -> rounds
                 .insertFirsts(computed.stream().map(Decided::result).toList(), roundId)
                 .map(inserted -> {
-                    // placed as insertFirsts placed them: in list order, those not inserted leaving gaps
-                    List<Decided> kept = new ArrayList<>();
-                    List<RecentRounds.Placed> placed = new ArrayList<>();
-                    for (int i = 0; i < computed.size(); i++) {
-                        Decided d = computed.get(i);
-                        if (inserted.contains(d.result().id())) {
-                            kept.add(d);
-                            placed.add(new RecentRounds.Placed(i + 1, d.result()));
-                        }
-                    }
-                    return kept.isEmpty() ? PresumedFirsts.NONE
-                            : new PresumedFirsts(roundId, computed.size(), kept, placed);
+                    List<Decided> kept = computed.stream().filter(d -> inserted.contains(d.result().id())).toList();
+                    return kept.isEmpty() ? PresumedFirsts.NONE : new PresumedFirsts(roundId,
+                            R2dbcEvaluationRounds.positions(computed.stream().map(d -> d.result().id()).toList(), 0),
+                            kept);
                 }));
     }
 
@@ -241,12 +232,10 @@ public class EvaluationRoundService {
      * The first versions a poll inserted from its own findings.
      *
      * @param roundId their round (0: none inserted)
-     * @param positions how many round positions they were given (those not inserted leave gaps)
-     * @param placed the inserted ones with their positions
+     * @param positions the round positions they were given, by result id (those not inserted leave gaps)
      */
-    private record PresumedFirsts(long roundId, int positions, List<Decided> inserted,
-            List<RecentRounds.Placed> placed) {
-        static final PresumedFirsts NONE = new PresumedFirsts(0, 0, List.of(), List.of());
+    private record PresumedFirsts(long roundId, Map<UUID, Integer> positions, List<Decided> inserted) {
+        static final PresumedFirsts NONE = new PresumedFirsts(0, Map.of(), List.of());
     }
 
     /** What a round computes and which of its inputs it needs, by result. */
@@ -396,22 +385,21 @@ public class EvaluationRoundService {
                         trace.header());
             }
         }
-        // the relay's order: the poll's first versions, then the new versions after them, as save() places them
-        List<RecentRounds.Placed> published = new ArrayList<>(firsts.placed());
-        int position = firsts.positions();
-        for (Decided d : decided) {
-            if (d.newVersion()) {
-                published.add(new RecentRounds.Placed(++position, d.result()));
-            }
-        }
+        int positionsTaken = firsts.positions().size();
+        // the relay's order: the poll's first versions, then the new versions after them, where save() places them
+        Map<UUID, Integer> later = R2dbcEvaluationRounds.positions(newVersions, positionsTaken);
+        List<RecentRounds.Placed> published = new ArrayList<>();
+        firsts.inserted().forEach(d -> published.add(
+                new RecentRounds.Placed(firsts.positions().get(d.result().id()), d.result())));
+        decided.stream().filter(Decided::newVersion).forEach(d -> published.add(
+                new RecentRounds.Placed(later.get(d.result().id()), d.result())));
         Mono<Long> roundId = firsts.roundId() != 0 ? Mono.just(firsts.roundId())
                 : newVersions.isEmpty() ? Mono.just(0L) : rounds.nextRoundId();
-        return roundId.flatMap(round -> rounds.save(changed, newVersions, firstIds, round, firsts.positions())
+        return roundId.flatMap(round -> rounds.save(changed, newVersions, firstIds, round, positionsTaken)
                 .then(pending.mark(parents))
                 .then(round == 0 ? Mono.<Void>empty()
                         : outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,
-                                "evaluation round " + round,
-                                ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), trace)
+                                "evaluation round " + round, R2dbcResultPublication.parameters(round), trace)
                                 .then(Mono.fromRunnable(() -> recentRounds.keep(round, published))))
                 .then(Mono.fromRunnable(() -> count(written))));
     }

@@ -395,8 +395,11 @@ class R2dbcEvaluationRounds {
               items_surveyed, items_total, numerator, denominator, missing, grade, standard_revision, detail_zh,
               severity, round_id, round_position) from stdin""";
 
-    /** The new versions' places in their round, in list order after the {@code taken} ones. */
-    private static Map<UUID, Integer> positions(List<UUID> newVersions, int taken) {
+    /**
+     * The new versions' places in their round, in list order after the {@code taken} ones: where the relay finds them,
+     * and where the round's service hands them to it in memory ({@link RecentRounds}).
+     */
+    static Map<UUID, Integer> positions(List<UUID> newVersions, int taken) {
         Map<UUID, Integer> positions = new HashMap<>();
         newVersions.forEach(id -> positions.put(id, taken + positions.size() + 1));
         return positions;

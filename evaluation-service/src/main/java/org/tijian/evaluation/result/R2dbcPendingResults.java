@@ -1,5 +1,6 @@
 package org.tijian.evaluation.result;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -54,13 +55,13 @@ public class R2dbcPendingResults {
     }
 
     /** A time as microseconds since the epoch, as the statements bind times (arrays of timestamps do not bind). */
-    public static long epochMicros(java.time.Instant at) {
+    public static long epochMicros(Instant at) {
         return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
     /** The inverse of {@link #epochMicros}, for a time a statement reads as {@link #epochMicrosOf}. */
-    static java.time.Instant instantOfEpochMicros(long epochMicros) {
-        return java.time.Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
+    static Instant instantOfEpochMicros(long epochMicros) {
+        return Instant.ofEpochSecond(Math.floorDiv(epochMicros, 1_000_000L),
                 Math.floorMod(epochMicros, 1_000_000L) * 1_000L);
     }
 

@@ -36,6 +36,11 @@ class R2dbcResultPublication implements OutboxExpansion {
     record Parameters(Long roundId) {
     }
 
+    /** The outbox row's payload that names the round to publish. */
+    static byte[] parameters(long roundId) {
+        return ("{\"roundId\":" + roundId + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -32,10 +32,12 @@ class RecentRounds {
     /** @param capacity how many versions at most are held; the oldest rounds are dropped beyond it */
     RecentRounds(int capacity, MeterRegistry meters) {
         this.capacity = capacity;
-        this.fromMemory = Counter.builder("tijian.evaluation.relay.reads").tag("read", "memory")
-                .description("The relay's reads of evaluation rounds, served from memory or from the database")
-                .register(meters);
-        this.fromDatabase = Counter.builder("tijian.evaluation.relay.reads").tag("read", "database")
+        this.fromMemory = reads("memory", meters);
+        this.fromDatabase = reads("database", meters);
+    }
+
+    private static Counter reads(String from, MeterRegistry meters) {
+        return Counter.builder("tijian.evaluation.relay.reads").tag("read", from)
                 .description("The relay's reads of evaluation rounds, served from memory or from the database")
                 .register(meters);
     }

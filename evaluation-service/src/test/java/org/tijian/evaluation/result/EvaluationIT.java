@@ -159,7 +159,7 @@ class EvaluationIT {
     }
 
     private List<IndicatorEvaluated> publishedBy(long round) {
-        return publication.next(db, ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), 0, 100)
+        return publication.next(db, R2dbcResultPublication.parameters(round), 0, 100)
                 .map(event -> json.readValue(event.payload(), IndicatorEvaluated.class))
                 .collectList().block(WAIT);
     }
@@ -200,7 +200,7 @@ class EvaluationIT {
 
             // the relay took the round from memory and let it go: read again, it comes from the database
             List<OutboxExpansion.ExpandedEvent> read = publication
-                    .next(db, ("{\"roundId\":" + round + "}").getBytes(StandardCharsets.UTF_8), 0, 100)
+                    .next(db, R2dbcResultPublication.parameters(round), 0, 100)
                     .filter(event -> area.equals(event.messageKey())).collectList().block(WAIT);
             assertThat(read).singleElement().satisfies(event -> {
                 assertThat(event.eventId()).hasToString(KafkaProbe.header(sent, CloudEventHeaders.ID));

@@ -1,6 +1,7 @@
 package org.tijian.kit.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -70,7 +71,7 @@ public class TijianMessagingConfiguration {
     @Bean
     JsonMapperBuilderCustomizer tijianIsoInstants() {
         return builder -> builder.addModule(new SimpleModule("tijian-iso-instants")
-                .addDeserializer(java.time.Instant.class, new IsoInstantDeserializer()));
+                .addDeserializer(Instant.class, new IsoInstantDeserializer()));
     }
 
     @Bean
