@@ -69,6 +69,18 @@ class EvaluationIT {
     @Autowired
     EvaluationRoundService rounds;
 
+    @Autowired
+    JsonMapper springJson;
+
+    @Test
+    void theMapperThatReadsIntakesEventsParsesTheirTimesWithoutAFormatter() {
+        // both deserializers give the same instants, so only the registration can tell them apart
+        assertThat(springJson.registeredModules()).extracting(module -> module.getModuleName())
+                .contains("tijian-iso-instants");
+        assertThat(springJson.readValue("\"2024-05-01T08:00:00.123456Z\"", Instant.class))
+                .isEqualTo(Instant.parse("2024-05-01T08:00:00.123456Z"));
+    }
+
     @Test
     void drainingTheReevaluationQueueEndsWhenNoRequestIsOpen() {
         // it once repeated the empty claim forever: an idle service kept a core busy polling
