@@ -218,13 +218,13 @@ public class EvaluationRoundService {
         if (computed.isEmpty()) {
             return Mono.just(PresumedFirsts.NONE);
         }
+        Map<UUID, Integer> positions = R2dbcEvaluationRounds.positions(
+                computed.stream().map(d -> d.result().id()).toList(), 0);
         return rounds.nextRoundId().flatMap(roundId -> rounds
-                .insertFirsts(computed.stream().map(Decided::result).toList(), roundId)
+                .insertFirsts(computed.stream().map(Decided::result).toList(), positions, roundId)
                 .map(inserted -> {
                     List<Decided> kept = computed.stream().filter(d -> inserted.contains(d.result().id())).toList();
-                    return kept.isEmpty() ? PresumedFirsts.NONE : new PresumedFirsts(roundId,
-                            R2dbcEvaluationRounds.positions(computed.stream().map(d -> d.result().id()).toList(), 0),
-                            kept);
+                    return kept.isEmpty() ? PresumedFirsts.NONE : new PresumedFirsts(roundId, positions, kept);
                 }));
     }
 
@@ -385,9 +385,8 @@ public class EvaluationRoundService {
                         trace.header());
             }
         }
-        int positionsTaken = firsts.positions().size();
-        // the relay's order: the poll's first versions, then the new versions after them, where save() places them
-        Map<UUID, Integer> later = R2dbcEvaluationRounds.positions(newVersions, positionsTaken);
+        // the relay's order: the poll's first versions, then the new versions after them
+        Map<UUID, Integer> later = R2dbcEvaluationRounds.positions(newVersions, firsts.positions().size());
         List<RecentRounds.Placed> published = new ArrayList<>();
         firsts.inserted().forEach(d -> published.add(
                 new RecentRounds.Placed(firsts.positions().get(d.result().id()), d.result())));
@@ -395,7 +394,7 @@ public class EvaluationRoundService {
                 new RecentRounds.Placed(later.get(d.result().id()), d.result())));
         Mono<Long> roundId = firsts.roundId() != 0 ? Mono.just(firsts.roundId())
                 : newVersions.isEmpty() ? Mono.just(0L) : rounds.nextRoundId();
-        return roundId.flatMap(round -> rounds.save(changed, newVersions, firstIds, round, positionsTaken)
+        return roundId.flatMap(round -> rounds.save(changed, later, firstIds, round)
                 .then(pending.mark(parents))
                 .then(round == 0 ? Mono.<Void>empty()
                         : outbox.appendExpansion(EventType.INDICATOR_EVALUATED, R2dbcResultPublication.NAME,

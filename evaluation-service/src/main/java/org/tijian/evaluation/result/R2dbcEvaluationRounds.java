@@ -300,14 +300,13 @@ class R2dbcEvaluationRounds {
      * @param firsts the results that had no current version: inserted plainly (a replay's results nearly all are),
      *     the others upserted; another transaction that inserted the same result meanwhile makes this one fail on
      *     the result's unique key either way
-     * @param positionsTaken the round's positions already given (its new versions are placed after them)
+     * @param positions the new versions' places in the round, by result id ({@link #positions}); the other results
+     *     are revisions that publish nothing
      */
-    Mono<Void> save(List<IndicatorResult> results, List<UUID> newVersions, Set<UUID> firsts, long roundId,
-            int positionsTaken) {
+    Mono<Void> save(List<IndicatorResult> results, Map<UUID, Integer> positions, Set<UUID> firsts, long roundId) {
         if (results.isEmpty()) {
             return Mono.empty();
         }
-        Map<UUID, Integer> positions = positions(newVersions, positionsTaken);
         UUID[] superseded = results.stream().filter(r -> r.version() > 1 && positions.containsKey(r.id()))
                 .map(IndicatorResult::id).toArray(UUID[]::new);
         Mono<Long> history = superseded.length == 0 ? Mono.just(0L) : db.sql("""
@@ -338,13 +337,13 @@ class R2dbcEvaluationRounds {
      * ({@code finding_key_read_back}). They are copied in; where a key has a result already the copy is undone and
      * they are inserted with {@code on conflict do nothing} instead.
      *
+     * @param positions the results' places in the round, by id ({@link #positions} of them all, from 0)
      * @return the ids of the results inserted
      */
-    Mono<Set<UUID>> insertFirsts(List<IndicatorResult> results, long roundId) {
+    Mono<Set<UUID>> insertFirsts(List<IndicatorResult> results, Map<UUID, Integer> positions, long roundId) {
         if (results.isEmpty()) {
             return Mono.just(Set.of());
         }
-        Map<UUID, Integer> positions = positions(results.stream().map(IndicatorResult::id).toList(), 0);
         return keysReadBack(results).flatMap(readBack -> {
             List<IndicatorResult> insertable = results.stream().filter(r -> !readBack.contains(key(r))).toList();
             if (insertable.isEmpty()) {
@@ -397,7 +396,8 @@ class R2dbcEvaluationRounds {
 
     /**
      * The new versions' places in their round, in list order after the {@code taken} ones: where the relay finds them,
-     * and where the round's service hands them to it in memory ({@link RecentRounds}).
+     * and where the round's service hands them to it in memory ({@link RecentRounds}). The service places each round
+     * once and gives the places to {@link #insertFirsts} and {@link #save}.
      */
     static Map<UUID, Integer> positions(List<UUID> newVersions, int taken) {
         Map<UUID, Integer> positions = new HashMap<>();

@@ -181,9 +181,9 @@ class EvaluationIT {
         UUID id = TimeOrderedIds.next();
         String area = area();
         long first = store.nextRoundId().block(WAIT);
-        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), Set.of(id), first, 0).block(WAIT);
+        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), Map.of(id, 1), Set.of(id), first).block(WAIT);
         long second = store.nextRoundId().block(WAIT);
-        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), Set.of(), second, 0).block(WAIT);
+        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), Map.of(id, 1), Set.of(), second).block(WAIT);
 
         assertThat(publishedBy(first)).singleElement().satisfies(event -> {
             assertThat(event.version()).isEqualTo(1);
@@ -230,21 +230,21 @@ class EvaluationIT {
     void aVersionComputedFromOneThatAnotherTransactionReplacedIsRefused() {
         UUID id = TimeOrderedIds.next();
         String area = area();
-        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), List.of(id), Set.of(id),
-                store.nextRoundId().block(WAIT), 0).block(WAIT);
-        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), List.of(id), Set.of(),
-                store.nextRoundId().block(WAIT), 0).block(WAIT);
+        store.save(List.of(u01(id, area, 1, "64", Verdict.FAIL)), Map.of(id, 1), Set.of(id),
+                store.nextRoundId().block(WAIT)).block(WAIT);
+        store.save(List.of(u01(id, area, 2, "72", Verdict.PASS)), Map.of(id, 1), Set.of(),
+                store.nextRoundId().block(WAIT)).block(WAIT);
 
         // a second transaction that had read version 1 computes its own version 2
         assertThatThrownBy(() -> store.save(
-                        List.of(u01(id, area, 2, "50", Verdict.FAIL)), List.of(id), Set.of(),
-                        store.nextRoundId().block(WAIT), 0).block(WAIT))
+                        List.of(u01(id, area, 2, "50", Verdict.FAIL)), Map.of(id, 1), Set.of(),
+                        store.nextRoundId().block(WAIT)).block(WAIT))
                 .isInstanceOf(R2dbcEvaluationRounds.ConcurrentlyRevised.class);
         // a transaction that found no result computes a first version of its own: inserted plainly, it is refused by
         // the result's unique key
         UUID other = TimeOrderedIds.next();
-        assertThatThrownBy(() -> store.save(List.of(u01(other, area, 1, "50", Verdict.FAIL)), List.of(other),
-                        Set.of(other), store.nextRoundId().block(WAIT), 0).block(WAIT))
+        assertThatThrownBy(() -> store.save(List.of(u01(other, area, 1, "50", Verdict.FAIL)), Map.of(other, 1),
+                        Set.of(other), store.nextRoundId().block(WAIT)).block(WAIT))
                 .hasMessageContaining("indicator_result_check_year_area_code_indicator_code_key");
         Long stored = db.sql("select value from indicator_result where id = :id").bind("id", id)
                 .map(row -> row.get("value", BigDecimal.class).longValue()).one().block(WAIT);
@@ -255,8 +255,8 @@ class EvaluationIT {
     void aFirstVersionPresumedFromAPollIsNotInsertedWhereTheKeyHasAResultOrIsToBeReadBack() {
         String stored = area();
         UUID current = TimeOrderedIds.next();
-        store.save(List.of(u01(current, stored, 1, "64", Verdict.FAIL)), List.of(current), Set.of(current),
-                store.nextRoundId().block(WAIT), 0).block(WAIT);
+        store.save(List.of(u01(current, stored, 1, "64", Verdict.FAIL)), Map.of(current, 1), Set.of(current),
+                store.nextRoundId().block(WAIT)).block(WAIT);
         String readBack = area();
         db.sql("insert into finding_key_read_back (check_year, indicator_code, area_code) values (2025, 'U01', :a)")
                 .bind("a", readBack).then().block(WAIT);
@@ -267,6 +267,7 @@ class EvaluationIT {
 
         Set<UUID> inserted = store.insertFirsts(List.of(u01(behindStored, stored, 1, "50", Verdict.FAIL),
                 u01(behindReadBack, readBack, 1, "50", Verdict.FAIL), u01(first, fresh, 1, "50", Verdict.FAIL)),
+                R2dbcEvaluationRounds.positions(List.of(behindStored, behindReadBack, first), 0),
                 store.nextRoundId().block(WAIT)).block(WAIT);
 
         assertThat(inserted).containsExactly(first);
